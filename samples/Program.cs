@@ -14,6 +14,8 @@ ISample[] samples =
     new ConditionDialogueSample(),
     new SemaphoreSpiderSample(),
     new EventStartSignalSample(),
+    new QueueTaskDoneSample(),
+    new ProducerConsumerSample(),
 ];
 
 if (args is ["--list"])

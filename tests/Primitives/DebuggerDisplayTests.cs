@@ -18,6 +18,8 @@ public sealed class DebuggerDisplayTests
         typeof(CyclicBarrier),
         typeof(WorkerThread),
         typeof(Deadline),
+        typeof(BlockingQueue<int>),
+        typeof(SimpleQueue<int>),
     };
 
     [Theory]
