@@ -1,0 +1,100 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Weave.Harness;
+
+/// <summary>Which test is running, and where its project and repository are, for file names and the replay command.</summary>
+internal sealed record TestIdentity(string FullName, string ShortName, string? AssemblyName, string? ProjectDirectory, string? RepositoryRoot)
+{
+    /// <summary>The project path relative to the repository root ('/' separated), or its full path.</summary>
+    public string? ProjectForCommand =>
+        ProjectDirectory is null ? null
+        : RepositoryRoot is null ? ProjectDirectory
+        : Path.GetRelativePath(RepositoryRoot, ProjectDirectory).Replace('\\', '/');
+
+    internal static TestIdentity Resolve(Delegate test, string callerName)
+    {
+        Type? testClass = OuterType(test.Method.DeclaringType);
+        string fullName = FromXunit() ?? $"{testClass?.FullName ?? "UnknownTest"}.{(callerName.Length > 0 ? callerName : test.Method.Name)}";
+        Assembly? assembly = testClass?.Assembly ?? test.Method.DeclaringType?.Assembly;
+        string? projectDirectory = FindProjectDirectory(assembly);
+        string? root = FindRepositoryRoot(projectDirectory ?? Environment.CurrentDirectory);
+        string shortName = fullName.Contains('.', StringComparison.Ordinal)
+            ? string.Join('.', fullName.Split('.')[^2..])
+            : fullName;
+        return new TestIdentity(fullName, shortName, assembly?.GetName().Name, projectDirectory, root);
+    }
+
+    /// <summary>The default folder for schedule files.</summary>
+    internal string DefaultTraceDirectory =>
+        RepositoryRoot is not null
+            ? Path.Combine(RepositoryRoot, "artifacts", "schedules")
+            : Path.Combine(Path.GetTempPath(), "weave-schedules");
+
+    // A lambda's method lives in a compiler-generated closure class nested in the test class.
+    private static Type? OuterType(Type? type)
+    {
+        while (type is not null && type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false) && type.DeclaringType is not null)
+        {
+            type = type.DeclaringType;
+        }
+
+        return type;
+    }
+
+    // xunit v3 knows the running test exactly (also when Systematic is called from a helper);
+    // read it by reflection so the harness does not depend on xunit.
+    private static string? FromXunit()
+    {
+        try
+        {
+            Type? context = Type.GetType("Xunit.TestContext, xunit.v3.core", throwOnError: false);
+            object? current = context?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+            object? method = current?.GetType().GetProperty("TestMethod")?.GetValue(current);
+            object? testClass = current?.GetType().GetProperty("TestClass")?.GetValue(current);
+            string? methodName = method?.GetType().GetProperty("MethodName")?.GetValue(method) as string;
+            string? className = testClass?.GetType().GetProperty("TestClassName")?.GetValue(testClass) as string;
+            return methodName is not null && className is not null ? $"{className}.{methodName}" : null;
+        }
+        catch (Exception e) when (e is TargetInvocationException or AmbiguousMatchException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private static string? FindProjectDirectory(Assembly? assembly)
+    {
+        string? location = assembly?.Location;
+        if (string.IsNullOrEmpty(location))
+        {
+            return null;
+        }
+
+        string name = assembly!.GetName().Name!;
+        for (DirectoryInfo? dir = new FileInfo(location).Directory; dir is not null; dir = dir.Parent)
+        {
+            FileInfo[] projects = dir.GetFiles("*.csproj");
+            if (projects.Length > 0)
+            {
+                // Prefer the project that builds this assembly; otherwise the only one there.
+                return projects.Any(p => Path.GetFileNameWithoutExtension(p.Name) == name) || projects.Length == 1 ? dir.FullName : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))
+                || dir.GetFiles("*.sln").Length > 0 || dir.GetFiles("*.slnx").Length > 0)
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

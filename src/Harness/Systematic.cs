@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+using Microsoft.Coyote.SystematicTesting;
+using Weave.Primitives;
+
+namespace Weave.Harness;
+
+/// <summary>
+/// Systematic concurrency testing with Microsoft Coyote: runs a test many times, each time under a
+/// different interleaving of its threads chosen by a controlled scheduler, and saves the schedule
+/// of any bug so that one command replays it deterministically.
+/// </summary>
+/// <remarks>
+/// <para>The test starts its threads with <c>new Thread(…)</c> (or <see cref="WorkerThread"/>) and
+/// synchronises through <see cref="Monitor"/>, <see cref="Interlocked"/>, <see cref="Volatile"/> or
+/// Weave's primitives, which Coyote controls; its assembly, and the code under test, must be
+/// rewritten by Coyote (the harness's build targets do it; an unrewritten test fails with a message
+/// saying how to fix it). A failed assertion, an unhandled exception, a deadlock, or a run that
+/// exceeds <see cref="SystematicOptions.MaxSteps"/> (a livelock) is a bug.</para>
+/// <para>With <see cref="SystematicOptions.ExploreTimeouts"/>, timed waits made through
+/// <see cref="TimedWait"/> (all of Weave's, and your own primitives' if they use it) may time out at
+/// any scheduling point, so timeout paths are explored too.</para>
+/// <para>Set <c>WEAVE_REPLAY</c> to a schedule file to replay it instead of exploring: the printed
+/// replay command does that for the one test that produced it.</para>
+/// </remarks>
+public static class Systematic
+{
+    private const string RewritingAttribute = "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute";
+
+    /// <summary>Explores interleavings of <paramref name="test"/> and reports what it found (never throws for a bug).</summary>
+    /// <param name="test">The test body: starts threads and asserts.</param>
+    /// <param name="options">Iterations, strategy, seed…; null uses the defaults. Environment variables override them.</param>
+    /// <param name="name">The calling test's name (filled in by the compiler).</param>
+    /// <returns>The report; <see cref="SystematicReport.BugFound"/> tells whether a bug was found.</returns>
+    /// <exception cref="InvalidOperationException">The test's assembly or Weave.Primitives was not rewritten by Coyote.</exception>
+    /// <exception cref="ScheduleFileException">WEAVE_REPLAY names a schedule that cannot be replayed.</exception>
+    public static SystematicReport Explore(Action test, SystematicOptions? options = null, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return Run(test, options, name);
+    }
+
+    /// <summary>Explores interleavings of an asynchronous <paramref name="test"/> and reports what it found.</summary>
+    /// <inheritdoc cref="Explore(Action, SystematicOptions?, string)"/>
+    public static SystematicReport Explore(Func<Task> test, SystematicOptions? options = null, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return Run(test, options, name);
+    }
+
+    /// <summary>
+    /// Explores interleavings of <paramref name="test"/> and throws <see cref="SystematicBugException"/>
+    /// if one fails: the message holds the bug, the schedule file and the command that replays it.
+    /// </summary>
+    /// <inheritdoc cref="Explore(Action, SystematicOptions?, string)"/>
+    /// <exception cref="SystematicBugException">A bug was found (or, under WEAVE_REPLAY, reproduced).</exception>
+    public static SystematicReport Check(Action test, SystematicOptions? options = null, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return ThrowIfBug(Run(test, options, name));
+    }
+
+    /// <summary>Explores interleavings of an asynchronous <paramref name="test"/> and throws if one fails.</summary>
+    /// <inheritdoc cref="Check(Action, SystematicOptions?, string)"/>
+    public static SystematicReport Check(Func<Task> test, SystematicOptions? options = null, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return ThrowIfBug(Run(test, options, name));
+    }
+
+    /// <summary>
+    /// Replays a saved schedule once, deterministically, and reports whether the bug comes back, with
+    /// the interleaving (thread, operation, source line per step).
+    /// </summary>
+    /// <param name="scheduleFile">A schedule file written by an earlier run of the same test.</param>
+    /// <param name="test">The same test body that recorded the schedule.</param>
+    /// <param name="name">The calling test's name (filled in by the compiler).</param>
+    /// <exception cref="ScheduleFileException">The file is missing, empty, truncated, not a schedule, or from another test.</exception>
+    public static SystematicReport Replay(string scheduleFile, Action test, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return ReplayCore(scheduleFile, test, TestIdentity.Resolve(test, name));
+    }
+
+    /// <summary>Replays a saved schedule of an asynchronous test once and reports whether the bug comes back.</summary>
+    /// <inheritdoc cref="Replay(string, Action, string)"/>
+    public static SystematicReport Replay(string scheduleFile, Func<Task> test, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return ReplayCore(scheduleFile, test, TestIdentity.Resolve(test, name));
+    }
+
+    private static SystematicReport ThrowIfBug(SystematicReport report) =>
+        report.BugFound ? throw new SystematicBugException(report) : report;
+
+    private static SystematicReport Run(Delegate test, SystematicOptions? options, string name)
+    {
+        TestIdentity identity = TestIdentity.Resolve(test, name);
+        if (Environment.GetEnvironmentVariable("WEAVE_REPLAY") is { Length: > 0 } replay)
+        {
+            SystematicReport replayed = ReplayCore(replay, test, identity);
+            if (!replayed.BugFound)
+            {
+                Console.WriteLine(replayed.ToString());
+            }
+
+            return replayed;
+        }
+
+        options = (options ?? new SystematicOptions()).WithEnvironmentOverrides();
+        options.Validate();
+        EnsureRewritten(test, identity);
+        CoyoteHook.Install();
+
+        uint seed = options.Seed ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
+            .WithTestingIterations((uint)options.Iterations)
+            .WithRandomGeneratorSeed(seed);
+
+        var stopwatch = Stopwatch.StartNew();
+        using TestingEngine engine = CreateEngine(configuration, test, options.ExploreTimeouts);
+        engine.SetLogger(new InterleavingLogger()); // Swallows Coyote's progress output.
+        int iteration = 0;
+        engine.RegisterStartIterationCallBack(i =>
+        {
+            iteration = (int)i + 1;
+            if (options.TimeBudget is TimeSpan budget && stopwatch.Elapsed > budget)
+            {
+                engine.Stop(); // Out of time: stop without a verdict on the rest.
+            }
+        });
+        engine.Run();
+        stopwatch.Stop();
+
+        TestReport result = engine.TestReport;
+        bool bugFound = result.NumOfFoundBugs > 0;
+        var report = new SystematicReport
+        {
+            TestName = identity.FullName,
+            BugFound = bugFound,
+            Bug = bugFound ? result.BugReports.FirstOrDefault() : null,
+            Iterations = Math.Max(iteration, result.NumOfExploredFairPaths + result.NumOfExploredUnfairPaths),
+            IterationOfFirstBug = bugFound ? iteration : null,
+            Elapsed = stopwatch.Elapsed,
+            UncontrolledInvocations = [.. result.UncontrolledInvocations],
+            Strategy = options.Strategy,
+            Seed = seed,
+        };
+
+        if (!bugFound)
+        {
+            return report;
+        }
+
+        string directory = options.TraceDirectory ?? identity.DefaultTraceDirectory;
+        string file = Path.Combine(directory, $"{Sanitize(identity.ShortName)}-{seed}-{iteration}.schedule.json");
+        new ScheduleFile
+        {
+            Test = identity.FullName,
+            Assembly = identity.AssemblyName,
+            Project = identity.ProjectForCommand,
+            Bug = report.Bug ?? "",
+            Strategy = options.Strategy,
+            Seed = seed,
+            Iteration = iteration,
+            ExploreTimeouts = options.ExploreTimeouts,
+            MaxSteps = options.MaxSteps,
+            CoyoteTrace = engine.ReproducibleTrace,
+        }.Write(file);
+
+        return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity) };
+    }
+
+    private static SystematicReport ReplayCore(string scheduleFile, Delegate test, TestIdentity identity)
+    {
+        ScheduleFile schedule = ScheduleFile.Read(scheduleFile);
+        if (schedule.Test != identity.FullName)
+        {
+            throw new ScheduleFileException(scheduleFile,
+                $"it was recorded by test '{schedule.Test}', not by '{identity.FullName}'; replay it with that test.");
+        }
+
+        EnsureRewritten(test, identity);
+        CoyoteHook.Install();
+
+        var logger = new InterleavingLogger();
+        Configuration configuration;
+        try
+        {
+            configuration = BaseConfiguration(schedule.MaxSteps)
+                .WithReproducibleTrace(schedule.CoyoteTrace)
+                .WithVerbosityEnabled(VerbosityLevel.Exhaustive);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new ScheduleFileException(scheduleFile, $"its Coyote trace cannot be used ({e.Message}).", e);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        using TestingEngine engine = CreateEngine(configuration, test, schedule.ExploreTimeouts);
+        engine.SetLogger(logger);
+        engine.Run();
+        stopwatch.Stop();
+
+        TestReport result = engine.TestReport;
+        bool reproduced = result.NumOfFoundBugs > 0;
+        string? bug = reproduced ? result.BugReports.FirstOrDefault() : null;
+        if (reproduced && !string.Equals(bug?.Trim(), schedule.Bug.Trim(), StringComparison.Ordinal))
+        {
+            bug += $"{Environment.NewLine}(recorded bug: {schedule.Bug.Trim()})";
+        }
+
+        return new SystematicReport
+        {
+            TestName = identity.FullName,
+            IsReplay = true,
+            BugFound = reproduced,
+            Bug = bug,
+            Iterations = 1,
+            IterationOfFirstBug = reproduced ? 1 : null,
+            Elapsed = stopwatch.Elapsed,
+            UncontrolledInvocations = [.. result.UncontrolledInvocations],
+            Strategy = schedule.Strategy,
+            Seed = schedule.Seed,
+            ScheduleFile = Path.GetFullPath(scheduleFile),
+            ReplayCommand = ReplayCommand(Path.GetFullPath(scheduleFile), identity),
+            Interleaving = logger.Text,
+        };
+    }
+
+    private static Configuration BaseConfiguration(int maxSteps) =>
+        Configuration.Create()
+            .WithMaxSchedulingSteps((uint)maxSteps)
+            .WithFailureOnMaxStepsBoundEnabled(true) // A run that never ends is a livelock: a bug.
+            .WithTelemetryEnabled(false)
+            .WithConsoleLoggingEnabled(false)
+            .WithVerbosityEnabled(VerbosityLevel.None);
+
+    private static Configuration ApplyStrategy(Configuration configuration, SystematicStrategy strategy) => strategy switch
+    {
+        SystematicStrategy.Random => configuration.WithRandomStrategy(),
+        SystematicStrategy.Probabilistic => configuration.WithProbabilisticStrategy(),
+        SystematicStrategy.Prioritization => configuration.WithPrioritizationStrategy(isFair: false),
+        SystematicStrategy.FairPrioritization => configuration.WithPrioritizationStrategy(isFair: true),
+        SystematicStrategy.QLearning => configuration.WithQLearningStrategy(),
+        SystematicStrategy.Portfolio => configuration, // Coyote's default: its tuned, fair portfolio.
+        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown strategy."),
+    };
+
+    // The wrapper marks the run as controlled (for TimedWait) before the test body runs; it returns the
+    // test's task rather than awaiting it, because this assembly is not rewritten.
+    private static TestingEngine CreateEngine(Configuration configuration, Delegate test, bool exploreTimeouts) => test switch
+    {
+        Action action => TestingEngine.Create(configuration, () =>
+        {
+            CoyoteHook.EnterControlledTest(exploreTimeouts);
+            action();
+        }),
+        Func<Task> function => TestingEngine.Create(configuration, () =>
+        {
+            CoyoteHook.EnterControlledTest(exploreTimeouts);
+            return function();
+        }),
+        _ => throw new ArgumentException("The test must be an Action or a Func<Task>.", nameof(test)),
+    };
+
+    private static void EnsureRewritten(Delegate test, TestIdentity identity)
+    {
+        foreach (Assembly? assembly in new[] { test.Method.DeclaringType?.Assembly, typeof(TimedWait).Assembly })
+        {
+            if (assembly is not null && !assembly.GetCustomAttributes().Any(a => a.GetType().FullName == RewritingAttribute))
+            {
+                throw new InvalidOperationException(
+                    $"'{assembly.GetName().Name}' was not rewritten for Coyote, so the systematic test '{identity.FullName}' " +
+                    "would explore nothing and pass. Add <Import Project=\"<path to>/src/Harness/build/Weave.Harness.targets\" /> " +
+                    "to the test project (a Weave.Harness package reference does this by itself), then rebuild.");
+            }
+        }
+    }
+
+    private static string ReplayCommand(string scheduleFile, TestIdentity identity)
+    {
+        string project = identity.ProjectDirectory is null ? "" : $" --project {Quote(identity.ProjectDirectory)}";
+        return $"WEAVE_REPLAY={Quote(scheduleFile)} dotnet test{project} --filter-method \"{identity.FullName}\"";
+    }
+
+    private static string Quote(string path) =>
+        path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';' or '(' or ')')
+            ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'"
+            : path;
+
+    private static string Sanitize(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray());
+}

@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace Weave.Harness;
+
+/// <summary>The outcome of a systematic run (<see cref="Systematic.Explore(Action, SystematicOptions?, string)"/>) or of a replay.</summary>
+public sealed record SystematicReport
+{
+    /// <summary>The test's fully qualified name (Namespace.Class.Method).</summary>
+    public required string TestName { get; init; }
+
+    /// <summary>True when a bug was found (or, for a replay, reproduced).</summary>
+    public bool BugFound { get; init; }
+
+    /// <summary>The bug: the assertion or exception text, or the deadlock or livelock Coyote detected.</summary>
+    public string? Bug { get; init; }
+
+    /// <summary>How many iterations (interleavings) ran.</summary>
+    public int Iterations { get; init; }
+
+    /// <summary>The 1-based iteration that found the bug, or null.</summary>
+    public int? IterationOfFirstBug { get; init; }
+
+    /// <summary>Wall-clock time of the run.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The schedule file written for the bug (or replayed), or null.</summary>
+    public string? ScheduleFile { get; init; }
+
+    /// <summary>The one command that replays the bug, or null.</summary>
+    public string? ReplayCommand { get; init; }
+
+    /// <summary>Calls Coyote could not control (each makes the exploration less complete).</summary>
+    public IReadOnlyCollection<string> UncontrolledInvocations { get; init; } = [];
+
+    /// <summary>The strategy used.</summary>
+    public SystematicStrategy Strategy { get; init; }
+
+    /// <summary>The scheduler's seed.</summary>
+    public uint Seed { get; init; }
+
+    /// <summary>True for a replay of a saved schedule.</summary>
+    public bool IsReplay { get; init; }
+
+    /// <summary>For a replay: the interleaving, one scheduling step per line (thread, operation, source line).</summary>
+    public string? Interleaving { get; init; }
+
+    /// <summary>A readable summary: the bug, where it was found, the schedule and the replay command.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        if (IsReplay)
+        {
+            text.Append(BugFound
+                ? $"Replaying the schedule of '{TestName}' reproduced the bug:"
+                : $"The schedule of '{TestName}' no longer reproduces a bug ({Elapsed.TotalSeconds:0.00} s).");
+        }
+        else if (BugFound)
+        {
+            text.Append($"Systematic test '{TestName}' found a bug in iteration {IterationOfFirstBug} of {Iterations} ")
+                .Append($"(strategy {Strategy}, seed {Seed}, {Elapsed.TotalSeconds:0.00} s):");
+        }
+        else
+        {
+            text.Append($"Systematic test '{TestName}' explored {Iterations} interleavings without a bug ")
+                .Append($"(strategy {Strategy}, seed {Seed}, {Elapsed.TotalSeconds:0.00} s).");
+        }
+
+        if (BugFound)
+        {
+            text.AppendLine().Append("  ").Append(Bug?.Trim().Replace("\n", "\n  ", StringComparison.Ordinal));
+        }
+
+        if (UncontrolledInvocations.Count > 0)
+        {
+            text.AppendLine().Append("Uncontrolled calls (not explored): ").Append(string.Join(", ", UncontrolledInvocations));
+        }
+
+        if (Interleaving is not null && BugFound)
+        {
+            text.AppendLine().AppendLine("Interleaving (step, thread, what, where):").Append(Interleaving.TrimEnd());
+        }
+
+        if (ScheduleFile is not null)
+        {
+            text.AppendLine().Append("Schedule: ").Append(ScheduleFile);
+        }
+
+        if (ReplayCommand is not null && BugFound)
+        {
+            text.AppendLine().Append("Replay:   ").Append(ReplayCommand);
+        }
+
+        return text.ToString();
+    }
+}
