@@ -122,7 +122,10 @@ public static class Systematic
 
         var stopwatch = Stopwatch.StartNew();
         using TestingEngine engine = CreateEngine(configuration, test, options.ExploreTimeouts);
-        engine.SetLogger(new InterleavingLogger()); // Swallows Coyote's progress output.
+        if (!CoyoteLogRequested)
+        {
+            engine.SetLogger(new InterleavingLogger()); // Swallows Coyote's progress output.
+        }
         int iteration = 0;
         engine.RegisterStartIterationCallBack(i =>
         {
@@ -236,8 +239,11 @@ public static class Systematic
             .WithMaxSchedulingSteps((uint)maxSteps)
             .WithFailureOnMaxStepsBoundEnabled(true) // A run that never ends is a livelock: a bug.
             .WithTelemetryEnabled(false)
-            .WithConsoleLoggingEnabled(false)
-            .WithVerbosityEnabled(VerbosityLevel.None);
+            .WithConsoleLoggingEnabled(CoyoteLogRequested)
+            .WithVerbosityEnabled(CoyoteLogRequested ? VerbosityLevel.Debug : VerbosityLevel.None);
+
+    // WEAVE_COYOTE_LOG=1 prints Coyote's own debug log of an exploration (every scheduling decision).
+    private static bool CoyoteLogRequested => Environment.GetEnvironmentVariable("WEAVE_COYOTE_LOG") is { Length: > 0 } and not "0";
 
     private static Configuration ApplyStrategy(Configuration configuration, SystematicStrategy strategy) => strategy switch
     {

@@ -163,7 +163,7 @@ public static class TimedWait
     }
 
     // Under the systematic scheduler the clock is never consulted: a finite wait either behaves as
-    // infinite (plain Coyote), or, with ExploreTimeouts, races a controlled "timer" thread that the
+    // infinite (plain Coyote), or, with ExploreTimeouts, races a controlled "timer" task that the
     // scheduler may run at any scheduling point. Which one fires first is a scheduling choice, so it
     // is recorded in the schedule and replays deterministically.
     private static bool WaitControlled(object monitor, Deadline deadline, WaitMode mode)
@@ -183,17 +183,14 @@ public static class TimedWait
     private sealed class ControlledTimeout(object monitor)
     {
         private bool _finished; // Set by the waiter when it wakes; guarded by monitor.
-        private bool _fired;    // Set by the timer thread when it fires first; guarded by monitor.
+        private bool _fired;    // Set by the timer task when it fires first; guarded by monitor.
 
-        public void Start()
-        {
-            var thread = new Thread(static state => ((ControlledTimeout)state!).Fire())
-            {
-                IsBackground = true,
-                Name = "Weave timeout",
-            };
-            thread.Start(this);
-        }
+        // A controlled task, not a thread: Coyote registers a task's operation when it is created,
+        // but a thread's only once the thread starts running, so a waiter that parks right after
+        // starting a timer thread can leave Coyote seeing no enabled operation and stalling until
+        // its deadlock monitor (1 s) steps in. This path runs only under the systematic scheduler,
+        // which controls Task.Run; real threads never get here.
+        public void Start() => Task.Run(Fire);
 
         /// <summary>Called by the waiter, holding the monitor; returns whether the timeout fired.</summary>
         public bool Finish()

@@ -34,8 +34,9 @@ internal sealed class MonitorCondition
     {
         Debug.Assert(Monitor.IsEntered(_monitor), "A condition is waited on with its monitor held.");
         Waiter waiter = _waiters.Enqueue();
+        // The monitor must be held exactly once here. (No Debug.Assert(!Monitor.IsEntered(...)) after
+        // the exit: under Coyote, IsEntered on an object nobody holds throws SynchronizationLockException.)
         Monitor.Exit(_monitor);
-        Debug.Assert(!Monitor.IsEntered(_monitor), "The monitor must be held exactly once when waiting.");
         try
         {
             return waiter.Block(deadline, cancellationToken);
