@@ -33,7 +33,9 @@ public static class Systematic
     /// <summary>Explores interleavings of <paramref name="test"/> and reports what it found (never throws for a bug).</summary>
     /// <param name="test">The test body: starts threads and asserts.</param>
     /// <param name="options">Iterations, strategy, seed…; null uses the defaults. Environment variables override them.</param>
-    /// <param name="name">The calling test's name (filled in by the compiler).</param>
+    /// <param name="name">The calling test's name (filled in by the compiler). Under xunit v3 the running
+    /// test's own name is used instead, so the replay command selects the right test even when this is
+    /// called from a helper.</param>
     /// <returns>The report; <see cref="SystematicReport.BugFound"/> tells whether a bug was found.</returns>
     /// <exception cref="InvalidOperationException">The test's assembly or Weave.Primitives was not rewritten by Coyote.</exception>
     /// <exception cref="ScheduleFileException">WEAVE_REPLAY names a schedule that cannot be replayed.</exception>
