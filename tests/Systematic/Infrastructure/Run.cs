@@ -5,10 +5,24 @@ namespace Weave.SystematicTests;
 /// <summary>Helpers for test bodies that run under the systematic scheduler.</summary>
 internal static class Run
 {
-    /// <summary>Starts one controlled thread per body and joins them all.</summary>
+    /// <summary>
+    /// Starts one thread per body, joins them all, and rethrows the first exception a body threw (so
+    /// an assertion on a child thread fails the scenario, under Coyote and on real threads alike).
+    /// </summary>
     public static void Threads(params Action[] bodies)
     {
-        var threads = bodies.Select(body => new Thread(() => body())).ToArray();
+        var errors = new Exception?[bodies.Length];
+        var threads = bodies.Select((body, i) => new Thread(() =>
+        {
+            try
+            {
+                body();
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        })).ToArray();
         foreach (Thread thread in threads)
         {
             thread.Start();
@@ -17,6 +31,11 @@ internal static class Run
         foreach (Thread thread in threads)
         {
             thread.Join();
+        }
+
+        if (errors.FirstOrDefault(e => e is not null) is Exception error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
     }
 
