@@ -106,7 +106,7 @@ public static class Systematic
             SystematicReport replayed = ReplayCore(replay, test, identity);
             if (!replayed.BugFound)
             {
-                Console.WriteLine(replayed.ToString());
+                TestNotice.Show(replayed.ToString());
             }
 
             return replayed;
@@ -176,11 +176,45 @@ public static class Systematic
             CoyoteTrace = engine.ReproducibleTrace,
         }.Write(file);
 
-        return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity) };
+        // Replay the schedule once, quietly, to say where every thread was when the bug struck
+        // (for a deadlock: where each one is blocked).
+        string? lastSteps;
+        try
+        {
+            lastSteps = LastStepOfEachThread(ReplayCore(file, test, identity).Interleaving);
+        }
+        catch (Exception e) when (e is ScheduleFileException or InvalidOperationException)
+        {
+            lastSteps = $"  (the schedule could not be replayed to show the threads: {e.Message})";
+        }
+
+        return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
+    }
+
+    // The last line of each operation in an interleaving: where each thread stopped.
+    private static string? LastStepOfEachThread(string? interleaving)
+    {
+        if (string.IsNullOrWhiteSpace(interleaving))
+        {
+            return null;
+        }
+
+        var last = new Dictionary<string, string>();
+        foreach (string line in interleaving.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 2 && fields[1].StartsWith("Op(", StringComparison.Ordinal))
+            {
+                last[fields[1]] = line.TrimEnd();
+            }
+        }
+
+        return last.Count == 0 ? null : string.Join(Environment.NewLine, last.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
     }
 
     private static SystematicReport ReplayCore(string scheduleFile, Delegate test, TestIdentity identity)
     {
+        scheduleFile = Resolve(scheduleFile, identity);
         ScheduleFile schedule = ScheduleFile.Read(scheduleFile);
         if (schedule.Test != identity.FullName)
         {
@@ -236,6 +270,26 @@ public static class Systematic
         };
     }
 
+    // A relative path is the user's, typed in a shell whose directory the test process does not know
+    // (test runners start it elsewhere): try it as given, then from the repository root and the test project.
+    private static string Resolve(string scheduleFile, TestIdentity identity)
+    {
+        if (string.IsNullOrWhiteSpace(scheduleFile) || Path.IsPathRooted(scheduleFile) || File.Exists(scheduleFile))
+        {
+            return scheduleFile;
+        }
+
+        foreach (string? root in new[] { identity.RepositoryRoot, identity.ProjectDirectory })
+        {
+            if (root is not null && File.Exists(Path.Combine(root, scheduleFile)))
+            {
+                return Path.Combine(root, scheduleFile);
+            }
+        }
+
+        return scheduleFile;
+    }
+
     private static Configuration BaseConfiguration(int maxSteps) =>
         Configuration.Create()
             .WithMaxSchedulingSteps((uint)maxSteps)
@@ -289,10 +343,17 @@ public static class Systematic
         }
     }
 
+    // One command that works when pasted anywhere: it changes to the repository root (where
+    // global.json picks the test runner) and uses that runner's syntax for selecting one test, with
+    // detailed output so that a replay that no longer reproduces the bug says so.
     private static string ReplayCommand(string scheduleFile, TestIdentity identity)
     {
-        string project = identity.ProjectDirectory is null ? "" : $" --project {Quote(identity.ProjectDirectory)}";
-        return $"WEAVE_REPLAY={Quote(scheduleFile)} dotnet test{project} --filter-method \"{identity.FullName}\"";
+        string cd = identity.RepositoryRoot is null ? "" : $"cd {Quote(identity.RepositoryRoot)} && ";
+        string project = identity.ProjectForCommand is string p ? Quote(p) : "";
+        string select = identity.UsesTestingPlatform
+            ? $"dotnet test{(project.Length > 0 ? $" --project {project}" : "")} --filter-method \"{identity.FullName}\" --output detailed"
+            : $"dotnet test{(project.Length > 0 ? $" {project}" : "")} --filter \"FullyQualifiedName={identity.FullName}\" --logger \"console;verbosity=detailed\"";
+        return $"{cd}WEAVE_REPLAY={Quote(scheduleFile)} {select}";
     }
 
     private static string Quote(string path) =>

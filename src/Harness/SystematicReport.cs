@@ -41,7 +41,10 @@ public sealed record SystematicReport
     /// <summary>True for a replay of a saved schedule.</summary>
     public bool IsReplay { get; init; }
 
-    /// <summary>For a replay: the interleaving, one scheduling step per line (thread, operation, source line).</summary>
+    /// <summary>
+    /// For a replay: the interleaving, one scheduling step per line (operation, thread, what, source
+    /// line). For an exploration that found a bug: each thread's last step (where each is blocked).
+    /// </summary>
     public string? Interleaving { get; init; }
 
     /// <summary>A readable summary: the bug, where it was found, the schedule and the replay command.</summary>
@@ -56,7 +59,7 @@ public sealed record SystematicReport
         }
         else if (BugFound)
         {
-            text.Append($"Systematic test '{TestName}' found a bug in iteration {IterationOfFirstBug} of {Iterations} ")
+            text.Append($"Systematic test '{TestName}' found a bug in iteration {IterationOfFirstBug} ")
                 .Append($"(strategy {Strategy}, seed {Seed}, {Elapsed.TotalSeconds:0.00} s):");
         }
         else
@@ -77,7 +80,10 @@ public sealed record SystematicReport
 
         if (Interleaving is not null && BugFound)
         {
-            text.AppendLine().AppendLine("Interleaving (step, thread, what, where):").Append(Interleaving.TrimEnd());
+            text.AppendLine().AppendLine(IsReplay
+                    ? "Interleaving (step, operation, thread, what, where):"
+                    : "Where each thread stopped (step, operation, thread, what, where):")
+                .Append(Interleaving.TrimEnd());
         }
 
         if (ScheduleFile is not null)

@@ -108,6 +108,11 @@ internal sealed partial class InterleavingLogger : ILogger
         string threadName = WorkerThread.Current?.Name
             ?? (Thread.CurrentThread.Name is string name && !Guid.TryParse(name, out _) ? name : "");
         (string what, string where) = Describe(new StackTrace(skipFrames: 1, fNeedFileInfo: true));
+        if (where.Length == 0)
+        {
+            return; // Coyote's own helper operations (a pulse delivery, say): not the program's steps.
+        }
+
         string line = string.Create(CultureInfo.InvariantCulture,
             $"  {match.Groups["step"].Value,5}  {match.Groups["op"].Value,-7} {threadName,-22} {what,-34} {where}");
         _lines.Add(line);

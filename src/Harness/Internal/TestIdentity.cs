@@ -6,6 +6,27 @@ namespace Weave.Harness;
 /// <summary>Which test is running, and where its project and repository are, for file names and the replay command.</summary>
 internal sealed record TestIdentity(string FullName, string ShortName, string? AssemblyName, string? ProjectDirectory, string? RepositoryRoot)
 {
+    /// <summary>
+    /// True when <c>dotnet test</c> in this repository runs Microsoft.Testing.Platform (a global.json
+    /// with <c>"test": { "runner": "Microsoft.Testing.Platform" }</c>), whose options differ from VSTest's.
+    /// </summary>
+    public bool UsesTestingPlatform
+    {
+        get
+        {
+            for (DirectoryInfo? dir = ProjectDirectory is null ? null : new DirectoryInfo(ProjectDirectory); dir is not null; dir = dir.Parent)
+            {
+                string globalJson = Path.Combine(dir.FullName, "global.json");
+                if (File.Exists(globalJson))
+                {
+                    return File.ReadAllText(globalJson).Contains("Microsoft.Testing.Platform", StringComparison.Ordinal);
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The project path relative to the repository root ('/' separated), or its full path.</summary>
     public string? ProjectForCommand =>
         ProjectDirectory is null ? null

@@ -33,8 +33,9 @@ public sealed class SystematicTests
         Assert.Contains("Check_WhenABugIsFound", Path.GetFileName(report.ScheduleFile));
         Assert.Contains(report.ScheduleFile!, error.Message);
         Assert.EndsWith(report.ReplayCommand!, error.Message.TrimEnd());
-        Assert.StartsWith($"WEAVE_REPLAY={report.ScheduleFile} dotnet test --project ", report.ReplayCommand);
-        Assert.EndsWith("--filter-method \"Weave.SystematicTests.SystematicTests.Check_WhenABugIsFound_ThrowsWithTheBugTheScheduleAndTheReplayCommandLast\"", report.ReplayCommand);
+        Assert.Contains($"&& WEAVE_REPLAY={report.ScheduleFile} dotnet test --project tests/Systematic ", report.ReplayCommand);
+        Assert.StartsWith("cd ", report.ReplayCommand);
+        Assert.EndsWith("--filter-method \"Weave.SystematicTests.SystematicTests.Check_WhenABugIsFound_ThrowsWithTheBugTheScheduleAndTheReplayCommandLast\" --output detailed", report.ReplayCommand);
         Assert.Contains("\"test\": \"Weave.SystematicTests.SystematicTests.Check_WhenABugIsFound", File.ReadAllText(report.ScheduleFile!));
     }
 
@@ -51,7 +52,7 @@ public sealed class SystematicTests
             Assert.Equal(1, replay.Iterations);
             Assert.Contains("Volatile.Write", replay.Interleaving);
             Assert.Contains("SystematicTests.cs:", replay.Interleaving);
-            Assert.Contains("Interleaving (step, thread, what, where):", replay.ToString());
+            Assert.Contains("Interleaving (step, operation, thread, what, where):", replay.ToString());
         }
     }
 
