@@ -16,6 +16,7 @@ ISample[] samples =
     new EventStartSignalSample(),
     new QueueTaskDoneSample(),
     new ProducerConsumerSample(),
+    new FuturesSample(),
 ];
 
 if (args is ["--list"])

@@ -185,11 +185,8 @@ public static class TimedWait
         private bool _finished; // Set by the waiter when it wakes; guarded by monitor.
         private bool _fired;    // Set by the timer task when it fires first; guarded by monitor.
 
-        // A controlled task, not a thread: Coyote registers a task's operation when it is created,
-        // but a thread's only once the thread starts running, so a waiter that parks right after
-        // starting a timer thread can leave Coyote seeing no enabled operation and stalling until
-        // its deadlock monitor (1 s) steps in. This path runs only under the systematic scheduler,
-        // which controls Task.Run; real threads never get here.
+        // A controlled task: the cheapest controlled operation Coyote can schedule at any point.
+        // This path runs only under the systematic scheduler, which controls Task.Run.
         public void Start() => Task.Run(Fire);
 
         /// <summary>Called by the waiter, holding the monitor; returns whether the timeout fired.</summary>

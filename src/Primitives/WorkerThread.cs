@@ -114,9 +114,16 @@ public class WorkerThread
 
         var thread = new Thread(static state => ((WorkerThread)state!).Bootstrap())
         {
-            Name = Name,
             IsBackground = _isDaemon,
         };
+
+        // Under the systematic scheduler the OS thread keeps the name Coyote gives it: Coyote maps
+        // threads to operations by that name, and renaming one stalls its scheduler for a second.
+        if (SystematicHook.CurrentMode == WaitMode.Real)
+        {
+            thread.Name = Name;
+        }
+
         Volatile.Write(ref _thread, thread);
         thread.Start(this);
     }

@@ -20,6 +20,8 @@ public sealed class DebuggerDisplayTests
         typeof(Deadline),
         typeof(BlockingQueue<int>),
         typeof(SimpleQueue<int>),
+        typeof(Future),
+        typeof(ThreadPoolExecutor),
     };
 
     [Theory]
