@@ -74,6 +74,12 @@ public class WorkerThread
         }
     }
 
+    /// <summary>
+    /// The name read with a plain load, for diagnostics that must not add a scheduling point under the
+    /// systematic scheduler (the harness's interleaving logger runs inside Coyote's scheduler).
+    /// </summary>
+    internal string NameForDiagnostics => _name;
+
     /// <summary>Whether the thread is a daemon (a background thread). Python: <c>daemon</c>.</summary>
     /// <exception cref="InvalidOperationException">Set after <see cref="Start"/>.</exception>
     public bool IsDaemon

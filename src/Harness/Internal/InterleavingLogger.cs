@@ -105,7 +105,9 @@ internal sealed partial class InterleavingLogger : ILogger
         }
 
         // Coyote names the threads it controls with GUIDs; a WorkerThread's own name is more useful.
-        string threadName = WorkerThread.Current?.Name
+        // Only plain loads here: anything rewritten (a Volatile.Read) would be a scheduling point,
+        // which Coyote logs, which calls this logger again.
+        string threadName = WorkerThread.Current?.NameForDiagnostics
             ?? (Thread.CurrentThread.Name is string name && !Guid.TryParse(name, out _) ? name : "");
         (string what, string where) = Describe(new StackTrace(skipFrames: 1, fNeedFileInfo: true));
         if (where.Length == 0)

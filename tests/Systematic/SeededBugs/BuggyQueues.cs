@@ -26,6 +26,9 @@ internal enum QueueFlaw
 
     /// <summary>A get that times out just as an item arrives removes it and still reports Empty (the item is lost).</summary>
     ItemLostOnTimeout,
+
+    /// <summary>task_done() below zero is not refused, so a surplus call counts for another consumer's item.</summary>
+    TaskDoneUnderflow,
 }
 
 /// <summary>A blocking queue on one monitor (PulseAll everywhere, as the simplest correct design), with one seeded mistake.</summary>
@@ -160,7 +163,15 @@ internal sealed class FlawedQueue(int maxSize, QueueFlaw flaw) : IQueue
 
         lock (_sync)
         {
-            if (--_unfinished == 0)
+            if (_unfinished <= 0 && flaw != QueueFlaw.TaskDoneUnderflow)
+            {
+                throw new InvalidOperationException("task_done() called too many times");
+            }
+
+            // BUG (TaskDoneUnderflow): the surplus call is accepted and takes the count down for an
+            // item that another consumer is still processing.
+            Volatile.Write(ref _unfinished, _unfinished - 1);
+            if (_unfinished == 0)
             {
                 Monitor.PulseAll(_sync);
             }

@@ -358,6 +358,102 @@ internal static class Scenarios
         Assert.True(got + q.Count == 1, $"the item was lost (taken {got}, left {q.Count})");
     }
 
+    public static void ASurplusTaskDoneRacingAJoin(IQueue q, TimeSpan timeout)
+    {
+        // A surplus task_done() while nothing is unfinished must be refused; accepted, it takes the
+        // count below zero and the next item's put brings it to zero instead of one, so join
+        // returns before that item is processed.
+        var surplusTried = new Event();
+        var itemPut = new Event();
+        bool processed = false;
+        Run.Threads(
+            () =>
+            {
+                try
+                {
+                    q.TaskDone();
+                }
+                catch (InvalidOperationException)
+                {
+                }
+
+                surplusTried.Set();
+            },
+            () =>
+            {
+                surplusTried.Wait();
+                q.Put(1);
+                itemPut.Set();
+            },
+            () =>
+            {
+                q.Get();
+                Volatile.Write(ref processed, true);
+                q.TaskDone();
+            },
+            () =>
+            {
+                itemPut.Wait();
+                q.Join();
+                Assert.True(Volatile.Read(ref processed), "join returned while an item was still unprocessed");
+            });
+    }
+
+    // ---- Futures -------------------------------------------------------------------------------
+
+    public static void TwoRacingCompletions(IFutureLike future, TimeSpan timeout)
+    {
+        int accepted = 0;
+        Action complete = () =>
+        {
+            try
+            {
+                future.SetResult(Environment.CurrentManagedThreadId);
+                Interlocked.Increment(ref accepted);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        };
+        Run.Threads(complete, complete);
+        Assert.Equal(1, accepted);
+    }
+
+    public static void MapTimingOutOnQueuedWork(Func<ThreadPoolExecutor, Func<int, int>, int[], TimeSpan, IEnumerable<int>> map, TimeSpan timeout)
+    {
+        // One worker, held busy by a blocker until another thread opens the gate; map's only call
+        // waits in the queue behind it. If the gate opened only after map gave up, the call was still
+        // queued when the timeout hit, so it must never run (gh-95166: it was left to run anyway).
+        var executor = new ThreadPoolExecutor(1);
+        var gate = new Event();
+        executor.Submit(() => gate.Wait());
+        int ran = 0;
+        bool timedOut = false;
+        bool gateOpenedAfterTimeout = false;
+        Run.Threads(
+            () =>
+            {
+                try
+                {
+                    map(executor, x => Interlocked.Increment(ref ran), [1], timeout).ToList();
+                }
+                catch (TimeoutException)
+                {
+                    Volatile.Write(ref timedOut, true);
+                }
+            },
+            () =>
+            {
+                gateOpenedAfterTimeout = Volatile.Read(ref timedOut);
+                gate.Set(); // At any point: before or after map gives up.
+            });
+        executor.Shutdown(wait: true);
+        if (gateOpenedAfterTimeout)
+        {
+            Assert.True(ran == 0, "the call map was waiting for still ran after map timed out");
+        }
+    }
+
     private static void IgnoreBroken(Action wait)
     {
         try

@@ -91,6 +91,15 @@ internal static class SeededBugCatalog
             () => new FlawedQueue(0, QueueFlaw.ShutdownDoesNotWake), () => Real.Queue(), Scenarios.ShutdownWithABlockedGetter),
         Make("queue-item-lost-on-timeout", "A get that times out as an item arrives removes it and still reports Empty",
             () => new FlawedQueue(0, QueueFlaw.ItemLostOnTimeout), () => Real.Queue(), Scenarios.TimedGetRacingAPut) with { TimeoutOnly = true },
+        Make("queue-task-done-underflow", "task_done() below zero not refused (CPython's test_queue_task_done): the count goes negative and join returns early",
+            () => new FlawedQueue(0, QueueFlaw.TaskDoneUnderflow), () => Real.Queue(), Scenarios.ASurplusTaskDoneRacingAJoin),
+
+        // Futures and executors.
+        Make<IFutureLike>("future-unguarded-state", "Unguarded future state: set_result's check and store are two steps, so two completions both succeed",
+            () => new UnguardedFuture(), () => new RealFuture(), Scenarios.TwoRacingCompletions),
+        new SeededBug("executor-map-timeout-not-cancelling", "CPython gh-95166: map(timeout) did not cancel the future it was waiting on",
+            timeout => Scenarios.MapTimingOutOnQueuedWork(ExecutorMaps.MapForgettingTheAwaitedFuture, timeout),
+            timeout => Scenarios.MapTimingOutOnQueuedWork(ExecutorMaps.WeaveMap, timeout)) { TimeoutOnly = true, Strategy = SystematicStrategy.Prioritization },
     ];
 
     public static SeededBug Get(string name) =>
