@@ -59,15 +59,18 @@ public class QueueBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Items, Description = "FifoQueue (bounded)")]
-    public void FifoQueue_() => Run(new FifoQueue<int>(Capacity));
+    public void FifoQueue_() => Run(new Fifo(new FifoQueue<int>(Capacity)));
 
     [Benchmark(OperationsPerInvoke = Items, Description = "FifoQueue (unbounded)")]
-    public void FifoQueueUnbounded() => Run(new FifoQueue<int>());
+    public void FifoQueueUnbounded() => Run(new Fifo(new FifoQueue<int>()));
 
     [Benchmark(OperationsPerInvoke = Items, Description = "SimpleQueue")]
-    public void SimpleQueue_()
+    public void SimpleQueue_() => Run(new Simple(new SimpleQueue<int>()));
+
+    // One producer (this thread) and one consumer; struct adapters so the calls inline.
+    private static void Run<TQueue>(TQueue queue)
+        where TQueue : struct, IQueue
     {
-        var queue = new SimpleQueue<int>();
         var consumer = new Thread(() =>
         {
             for (int i = 0; i < Items; i++)
@@ -84,21 +87,24 @@ public class QueueBenchmarks
         consumer.Join();
     }
 
-    private static void Run(FifoQueue<int> queue)
+    private interface IQueue
     {
-        var consumer = new Thread(() =>
-        {
-            for (int i = 0; i < Items; i++)
-            {
-                queue.Get();
-            }
-        });
-        consumer.Start();
-        for (int i = 0; i < Items; i++)
-        {
-            queue.Put(i);
-        }
+        void Put(int item);
 
-        consumer.Join();
+        int Get();
+    }
+
+    private readonly struct Fifo(FifoQueue<int> queue) : IQueue
+    {
+        public void Put(int item) => queue.Put(item);
+
+        public int Get() => queue.Get();
+    }
+
+    private readonly struct Simple(SimpleQueue<int> queue) : IQueue
+    {
+        public void Put(int item) => queue.Put(item);
+
+        public int Get() => queue.Get();
     }
 }

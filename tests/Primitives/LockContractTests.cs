@@ -135,7 +135,7 @@ public abstract class LockContractTests
                 {
                     lk.Acquire();
                     int now = Interlocked.Increment(ref inside);
-                    InterlockedMax(ref maxInside, now);
+                    Atomic.Max(ref maxInside, now);
                     total++;
                     Interlocked.Decrement(ref inside);
                     lk.Release();
@@ -327,20 +327,5 @@ public abstract class LockContractTests
                 Assert.Equal(0, WaitingThreads(lk));
             }
         });
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            int seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
     }
 }

@@ -190,11 +190,7 @@ public abstract class SemaphoreContractTests
                         continue;
                     }
 
-                    int now = Interlocked.Increment(ref holders);
-                    int seen;
-                    while (now > (seen = Volatile.Read(ref maxHolders)) && Interlocked.CompareExchange(ref maxHolders, now, seen) != seen)
-                    {
-                    }
+                    Atomic.Max(ref maxHolders, Interlocked.Increment(ref holders));
 
                     Thread.Yield();
                     Interlocked.Decrement(ref holders);
