@@ -26,7 +26,7 @@ namespace Weave.Harness;
 /// <para>Set <c>WEAVE_REPLAY</c> to a schedule file to replay it instead of exploring: the printed
 /// replay command does that for the one test that produced it.</para>
 /// </remarks>
-public static class Systematic
+public static partial class Systematic
 {
     private const string RewritingAttribute = "Microsoft.Coyote.Rewriting.RewritingSignatureAttribute";
 
@@ -98,12 +98,13 @@ public static class Systematic
     private static SystematicReport ThrowIfBug(SystematicReport report) =>
         report.BugFound ? throw new SystematicBugException(report) : report;
 
-    private static SystematicReport Run(Delegate test, SystematicOptions? options, string name)
+    // subject: the user type that stands for the test when the delegate is the harness's own (scenarios).
+    private static SystematicReport Run(Delegate test, SystematicOptions? options, string name, Type? subject = null)
     {
-        TestIdentity identity = TestIdentity.Resolve(test, name);
+        TestIdentity identity = TestIdentity.Resolve(test, name, subject);
         if (Environment.GetEnvironmentVariable("WEAVE_REPLAY") is { Length: > 0 } replay)
         {
-            SystematicReport replayed = ReplayCore(replay, test, identity);
+            SystematicReport replayed = ReplayCore(replay, test, identity, subject);
             if (!replayed.BugFound)
             {
                 TestNotice.Show(replayed.ToString());
@@ -114,7 +115,7 @@ public static class Systematic
 
         options = (options ?? new SystematicOptions()).WithEnvironmentOverrides();
         options.Validate();
-        EnsureRewritten(test, identity);
+        EnsureRewritten(test, identity, subject);
         CoyoteHook.Install();
 
         uint seed = options.Seed ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
@@ -181,7 +182,7 @@ public static class Systematic
         string? lastSteps;
         try
         {
-            lastSteps = LastStepOfEachThread(ReplayCore(file, test, identity).Interleaving);
+            lastSteps = LastStepOfEachThread(ReplayCore(file, test, identity, subject).Interleaving);
         }
         catch (Exception e) when (e is ScheduleFileException or InvalidOperationException)
         {
@@ -212,7 +213,7 @@ public static class Systematic
         return last.Count == 0 ? null : string.Join(Environment.NewLine, last.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value));
     }
 
-    private static SystematicReport ReplayCore(string scheduleFile, Delegate test, TestIdentity identity)
+    private static SystematicReport ReplayCore(string scheduleFile, Delegate test, TestIdentity identity, Type? subject = null)
     {
         scheduleFile = Resolve(scheduleFile, identity);
         ScheduleFile schedule = ScheduleFile.Read(scheduleFile);
@@ -222,7 +223,7 @@ public static class Systematic
                 $"it was recorded by test '{schedule.Test}', not by '{identity.FullName}'; replay it with that test.");
         }
 
-        EnsureRewritten(test, identity);
+        EnsureRewritten(test, identity, subject);
         CoyoteHook.Install();
 
         var logger = new InterleavingLogger();
@@ -329,9 +330,9 @@ public static class Systematic
         _ => throw new ArgumentException("The test must be an Action or a Func<Task>.", nameof(test)),
     };
 
-    private static void EnsureRewritten(Delegate test, TestIdentity identity)
+    private static void EnsureRewritten(Delegate test, TestIdentity identity, Type? subject)
     {
-        foreach (Assembly? assembly in new[] { test.Method.DeclaringType?.Assembly, typeof(TimedWait).Assembly })
+        foreach (Assembly? assembly in new[] { (subject ?? test.Method.DeclaringType)?.Assembly, typeof(TimedWait).Assembly })
         {
             if (assembly is not null && !assembly.GetCustomAttributes().Any(a => a.GetType().FullName == RewritingAttribute))
             {

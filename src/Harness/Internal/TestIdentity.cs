@@ -33,9 +33,9 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         : RepositoryRoot is null ? ProjectDirectory
         : Path.GetRelativePath(RepositoryRoot, ProjectDirectory).Replace('\\', '/');
 
-    internal static TestIdentity Resolve(Delegate test, string callerName)
+    internal static TestIdentity Resolve(Delegate test, string callerName, Type? subject = null)
     {
-        Type? testClass = OuterType(test.Method.DeclaringType);
+        Type? testClass = OuterType(subject ?? test.Method.DeclaringType);
         string fullName = FromXunit() ?? $"{testClass?.FullName ?? "UnknownTest"}.{(callerName.Length > 0 ? callerName : test.Method.Name)}";
         Assembly? assembly = testClass?.Assembly ?? test.Method.DeclaringType?.Assembly;
         string? projectDirectory = FindProjectDirectory(assembly);
@@ -81,6 +81,14 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         {
             return null;
         }
+    }
+
+    /// <summary>A folder for the harness's output: artifacts/<paramref name="name"/> under the repository of
+    /// <paramref name="near"/>'s project (or of the current directory), else under the temp folder.</summary>
+    internal static string ArtifactsDirectory(string name, Assembly? near)
+    {
+        string? root = FindRepositoryRoot(FindProjectDirectory(near) ?? Environment.CurrentDirectory);
+        return root is not null ? Path.Combine(root, "artifacts", name) : Path.Combine(Path.GetTempPath(), $"weave-{name}");
     }
 
     private static string? FindProjectDirectory(Assembly? assembly)

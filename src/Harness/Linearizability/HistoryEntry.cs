@@ -1,0 +1,24 @@
+namespace Weave.Harness;
+
+/// <summary>
+/// One call in a <see cref="History{TOp, TResult}"/>: which thread made it, the operation, its result,
+/// and when it was invoked and returned on the history's logical clock.
+/// </summary>
+/// <typeparam name="TOp">The operation type.</typeparam>
+/// <typeparam name="TResult">The result type.</typeparam>
+/// <param name="Id">The call's position in invocation order (0-based, dense).</param>
+/// <param name="Thread">The thread that made the call (the id given to <see cref="History{TOp, TResult}.Invoke(int, TOp)"/>,
+/// or the managed thread id).</param>
+/// <param name="Op">The operation.</param>
+/// <param name="Result">The result, or <c>default</c> while the call is pending.</param>
+/// <param name="Invoked">The logical time of the invocation (positive; unique within a recorded history).</param>
+/// <param name="Returned">The logical time of the response, or null for a call still pending at the end of the history.</param>
+public sealed record HistoryEntry<TOp, TResult>(int Id, int Thread, TOp Op, TResult? Result, long Invoked, long? Returned)
+{
+    /// <summary>True when the call had not returned when the history was taken: it may have taken effect or not.</summary>
+    public bool IsPending => Returned is null;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        IsPending ? $"[{Invoked}..] T{Thread} {Op} -> (pending)" : $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Result}";
+}

@@ -1,0 +1,96 @@
+using FsCheck;
+
+namespace Weave.Harness;
+
+/// <summary>
+/// Describes a concurrent object once — how to create it, its sequential spec, how to generate operations
+/// and how to apply one — so that every back end can test it: a sequential model property
+/// (<see cref="Scenarios.SequentialProperty{TSystem, TState, TOp, TResult}"/>), generated scenarios on real threads
+/// (<see cref="Stress.Run{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, StressOptions?)"/>)
+/// and the same scenarios under Coyote (<see cref="Systematic.ExploreScenario{TSystem, TState, TOp, TResult}"/>),
+/// each history checked for linearizability.
+/// </summary>
+/// <remarks>
+/// Either pass the four parts to the constructor, or derive and override the members. Operations should
+/// not block for ever: use the timed forms (a timed get, a timed acquire) so a round always ends; a round
+/// whose threads do not finish in time is abandoned (<see cref="Abandon"/>) and its unfinished calls count
+/// as pending.
+/// </remarks>
+/// <typeparam name="TSystem">The object under test.</typeparam>
+/// <typeparam name="TState">The sequential spec's state.</typeparam>
+/// <typeparam name="TOp">The operation type.</typeparam>
+/// <typeparam name="TResult">The result type.</typeparam>
+public class ConcurrentSpec<TSystem, TState, TOp, TResult>
+{
+    private readonly Func<TSystem>? _create;
+    private readonly ISequentialSpec<TState, TOp, TResult>? _sequential;
+    private readonly Gen<TOp>? _ops;
+    private readonly Func<TSystem, TOp, TResult>? _apply;
+    private readonly Action<TSystem>? _abandon;
+
+    /// <summary>Creates a spec from its parts.</summary>
+    /// <param name="create">Creates a fresh object (one per round).</param>
+    /// <param name="sequential">The sequential spec the histories are checked against.</param>
+    /// <param name="ops">Generates operations.</param>
+    /// <param name="apply">Runs an operation on the object and returns its result (expected exceptions encoded in the result).</param>
+    /// <param name="abandon">Optional: releases threads still blocked when a round is abandoned (for example, shut a queue down).</param>
+    /// <exception cref="ArgumentNullException">A required part is null.</exception>
+    public ConcurrentSpec(
+        Func<TSystem> create,
+        ISequentialSpec<TState, TOp, TResult> sequential,
+        Gen<TOp> ops,
+        Func<TSystem, TOp, TResult> apply,
+        Action<TSystem>? abandon = null)
+    {
+        _create = create ?? throw new ArgumentNullException(nameof(create));
+        _sequential = sequential ?? throw new ArgumentNullException(nameof(sequential));
+        _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+        _apply = apply ?? throw new ArgumentNullException(nameof(apply));
+        _abandon = abandon;
+    }
+
+    /// <summary>For subclasses that override <see cref="Create"/>, <see cref="Sequential"/>, <see cref="Ops"/> and <see cref="Apply"/>.</summary>
+    protected ConcurrentSpec()
+    {
+    }
+
+    /// <summary>The sequential spec the histories are checked against.</summary>
+    /// <exception cref="InvalidOperationException">Neither given to the constructor nor overridden.</exception>
+    public virtual ISequentialSpec<TState, TOp, TResult> Sequential => _sequential ?? throw Missing(nameof(Sequential));
+
+    /// <summary>Generates operations.</summary>
+    /// <exception cref="InvalidOperationException">Neither given to the constructor nor overridden.</exception>
+    public virtual Gen<TOp> Ops => _ops ?? throw Missing(nameof(Ops));
+
+    /// <summary>Generates the operations of thread <paramref name="thread"/> (default: <see cref="Ops"/>); override when an operation names its thread (a reentrant lock's owner).</summary>
+    /// <param name="thread">The scenario thread, 0-based.</param>
+    /// <returns>The generator.</returns>
+    public virtual Gen<TOp> OpsFor(int thread) => Ops;
+
+    /// <summary>Creates a fresh object.</summary>
+    /// <returns>The object.</returns>
+    /// <exception cref="InvalidOperationException">Neither given to the constructor nor overridden.</exception>
+    public virtual TSystem Create() => (_create ?? throw Missing(nameof(Create)))();
+
+    /// <summary>Runs <paramref name="op"/> on <paramref name="system"/> and returns its result.</summary>
+    /// <param name="system">The object.</param>
+    /// <param name="op">The operation.</param>
+    /// <returns>The result, expected exceptions (Full, Empty, SynchronizationLockException…) encoded in it.</returns>
+    /// <exception cref="InvalidOperationException">Neither given to the constructor nor overridden.</exception>
+    public virtual TResult Apply(TSystem system, TOp op) => (_apply ?? throw Missing(nameof(Apply)))(system, op);
+
+    /// <summary>Called when a round's threads did not all finish in time: release them if you can (default: the delegate given, or nothing).</summary>
+    /// <param name="system">The object.</param>
+    public virtual void Abandon(TSystem system) => _abandon?.Invoke(system);
+
+    /// <inheritdoc/>
+    public override string ToString() => GetType().Name;
+
+    /// <summary>The user type that defines the spec: the subclass, or the class whose lambda applies operations.</summary>
+    internal Type DefinedIn => GetType().IsGenericType && GetType().GetGenericTypeDefinition() == typeof(ConcurrentSpec<,,,>)
+        ? _apply?.Method.DeclaringType ?? GetType()
+        : GetType();
+
+    private InvalidOperationException Missing(string member) =>
+        new($"{GetType().Name} has no {member}: pass it to the constructor or override {member}.");
+}
