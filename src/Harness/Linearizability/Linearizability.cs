@@ -42,9 +42,9 @@ public static class Linearizability
     /// <summary>Checks a list of calls (recorded by a <see cref="History{TOp, TResult}"/>, built by hand, or read from a file).</summary>
     /// <inheritdoc cref="Check{TState, TOp, TResult}(ISequentialSpec{TState, TOp, TResult}, History{TOp, TResult}, TimeSpan?)"/>
     /// <param name="spec">The sequential specification.</param>
-    /// <param name="calls">The calls; ids must be 0..n-1 in any order, each response after its invocation.</param>
+    /// <param name="calls">The calls: unique ids, each response after its invocation (a sub-list of a history is fine).</param>
     /// <param name="budget">How long the search may take.</param>
-    /// <exception cref="ArgumentException">A call's id is out of place, or it returned before it was invoked.</exception>
+    /// <exception cref="ArgumentException">Two calls share an id, or a call returned before it was invoked.</exception>
     public static LinearizabilityResult<TOp, TResult> Check<TState, TOp, TResult>(
         ISequentialSpec<TState, TOp, TResult> spec, IReadOnlyList<HistoryEntry<TOp, TResult>> calls, TimeSpan? budget = null)
     {
@@ -103,7 +103,7 @@ public static class Linearizability
 
     private static HistoryEntry<TOp, TResult>[] Validate<TOp, TResult>(IReadOnlyList<HistoryEntry<TOp, TResult>> calls)
     {
-        var ordered = new HistoryEntry<TOp, TResult>[calls.Count];
+        var ids = new HashSet<int>();
         foreach (var call in calls)
         {
             if (call is null)
@@ -111,20 +111,18 @@ public static class Linearizability
                 throw new ArgumentException("The history holds a null call.", nameof(calls));
             }
 
-            if (call.Id < 0 || call.Id >= calls.Count || ordered[call.Id] is not null)
+            if (!ids.Add(call.Id))
             {
-                throw new ArgumentException($"Call ids must be 0..{calls.Count - 1}, each once; {call} breaks that.", nameof(calls));
+                throw new ArgumentException($"Call ids must be unique; {call.Id} appears twice ({call}).", nameof(calls));
             }
 
             if (call.Returned is { } returned && returned < call.Invoked)
             {
                 throw new ArgumentException($"Call {call.Id} ({call.Op}) returned at {returned}, before it was invoked at {call.Invoked}.", nameof(calls));
             }
-
-            ordered[call.Id] = call;
         }
 
-        return ordered;
+        return [.. calls.OrderBy(c => c.Id)];
     }
 
     private static List<List<HistoryEntry<TOp, TResult>>> Partition<TState, TOp, TResult>(
@@ -136,7 +134,7 @@ public static class Linearizability
             keys[i] = spec.PartitionKey(calls[i].Op);
             if (keys[i] is null)
             {
-                return [Renumber(calls)];
+                return [[.. calls]];
             }
         }
 
@@ -155,9 +153,6 @@ public static class Linearizability
 
         return partitions.Count == 0 ? [[]] : partitions;
     }
-
-    // The search addresses a partition's calls by their index in it; Id keeps pointing into the whole history.
-    private static List<HistoryEntry<TOp, TResult>> Renumber<TOp, TResult>(HistoryEntry<TOp, TResult>[] calls) => [.. calls];
 
     private static TResult[] SeenResults<TOp, TResult>(HistoryEntry<TOp, TResult>[] calls)
     {

@@ -83,8 +83,9 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
     /// <param name="system">The object.</param>
     public virtual void Abandon(TSystem system) => _abandon?.Invoke(system);
 
-    /// <inheritdoc/>
-    public override string ToString() => GetType().Name;
+    /// <summary>The subclass's name, or "ConcurrentSpec of" the system's type.</summary>
+    /// <returns>A name for reports and file names.</returns>
+    public override string ToString() => DefinedIn == GetType() ? GetType().Name : $"ConcurrentSpec of {typeof(TSystem).Name}";
 
     /// <summary>The user type that defines the spec: the subclass, or the class whose lambda applies operations.</summary>
     internal Type DefinedIn => GetType().IsGenericType && GetType().GetGenericTypeDefinition() == typeof(ConcurrentSpec<,,,>)
