@@ -28,7 +28,8 @@ public static partial class Systematic
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(scenario);
         var settings = options ?? new SystematicOptions();
-        Action body = () => RunScenarioOnce(spec, scenario, settings, name);
+        string html = HtmlFileFor(spec, scenario, settings, name);
+        Action body = () => RunScenarioOnce(spec, scenario, html);
         return Run(body, settings, name, spec.DefinedIn);
     }
 
@@ -39,16 +40,50 @@ public static partial class Systematic
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, SystematicOptions? options = null, [CallerMemberName] string name = "") =>
         ThrowIfBug(ExploreScenario(spec, scenario, options, name));
 
-    private static void RunScenarioOnce<TSystem, TState, TOp, TResult>(
+    /// <summary>Replays a schedule saved by <see cref="ExploreScenario{TSystem, TState, TOp, TResult}"/> once, deterministically.</summary>
+    /// <typeparam name="TSystem">The object under test.</typeparam>
+    /// <typeparam name="TState">The sequential spec's state.</typeparam>
+    /// <typeparam name="TOp">The operation type.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="scheduleFile">The schedule file.</param>
+    /// <param name="spec">The same spec.</param>
+    /// <param name="scenario">The same scenario.</param>
+    /// <param name="name">The calling test's name (filled in by the compiler).</param>
+    /// <returns>The report: <see cref="SystematicReport.BugFound"/> when the violation comes back, with the interleaving.</returns>
+    /// <exception cref="ScheduleFileException">The file is missing, empty, truncated, not a schedule, or from another test.</exception>
+    public static SystematicReport ReplayScenario<TSystem, TState, TOp, TResult>(
+        string scheduleFile, ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, [CallerMemberName] string name = "")
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(scenario);
+        string html = HtmlFileFor(spec, scenario, new SystematicOptions(), name);
+        Action body = () => RunScenarioOnce(spec, scenario, html);
+        return ReplayCore(scheduleFile, body, TestIdentity.Resolve(body, name, spec.DefinedIn), spec.DefinedIn);
+    }
+
+    // artifacts/linearizability/<Class.Test>-<scenario hash>.html: stable, so a replay rewrites the same file.
+    private static string HtmlFileFor<TSystem, TState, TOp, TResult>(
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, SystematicOptions options, string name)
+    {
+        var identity = TestIdentity.Resolve(() => { }, name, spec.DefinedIn);
+        string directory = options.TraceDirectory ?? TestIdentity.ArtifactsDirectory("linearizability", spec.DefinedIn.Assembly);
+        uint hash = 2166136261;
+        foreach (char c in scenario.ToString())
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return Path.Combine(directory, $"{string.Concat(identity.ShortName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'))}-{hash:x8}.html");
+    }
+
+    private static void RunScenarioOnce<TSystem, TState, TOp, TResult>(
+        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, string html)
     {
         var round = ScenarioRunner.Run(spec, scenario, Scenarios.DefaultRoundTimeout);
         var result = Linearizability.Check(spec.Sequential, round.Calls, Linearizability.DefaultBudget);
         if (result.IsViolation)
         {
             // Deterministic text (no timings), so a replay reports the same bug.
-            string directory = options.TraceDirectory ?? TestIdentity.ArtifactsDirectory("linearizability", spec.DefinedIn.Assembly);
-            string html = Path.Combine(directory, $"{string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '_'))}-scenario.html");
             result.WriteHtml(html);
             throw new LinearizabilityViolationException(
                 $"""

@@ -84,8 +84,9 @@ internal static class HistoryRendering
         }
 
         var threads = drawn.Select(c => c.Thread).Distinct().Order().ToList();
-        const int Step = 28, Lane = 46, Left = 70, Top = 30;
-        int width = Left + ((rank.Count + 2) * Step) + 20;
+        const int Lane = 46, Left = 70, Top = 30;
+        int step = drawn.Count <= 40 ? 84 : 28; // Small histories get room for their labels.
+        int width = Left + ((rank.Count + 2) * step) + 20;
         int height = Top + (threads.Count * Lane) + 20;
         var svg = new StringBuilder();
         svg.AppendLine(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" font-family=\"monospace\" font-size=\"11\">");
@@ -99,8 +100,8 @@ internal static class HistoryRendering
         foreach (var call in drawn)
         {
             int lane = threads.IndexOf(call.Thread);
-            int x1 = Left + (rank[call.Invoked] * Step);
-            int x2 = call.Returned is { } r ? Left + (rank[r] * Step) + Step - 4 : width - 14;
+            int x1 = Left + (rank[call.Invoked] * step);
+            int x2 = call.Returned is { } r ? Left + (rank[r] * step) + step - 4 : width - 14;
             int y = Top + (lane * Lane) + 4;
             bool failing = result.FailingCall is { } f && f.Id == call.Id;
             string fill = failing ? "#e74c3c" : highlighted.Contains(call.Id) ? "#f5b041" : result.IsViolation ? "#d5d8dc" : "#85c1e9";

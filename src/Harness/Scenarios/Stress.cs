@@ -73,7 +73,7 @@ public static class Stress
         {
             if (round % options.RoundsPerScenario == 0 || scenario is null)
             {
-                scenario = fixedScenario ?? FsCheck.Fluent.Gen.Sample(generator, options.OpsPerThread, new Rnd(seed + (ulong)scenarios), 1)[0];
+                scenario = fixedScenario ?? FsCheck.Fluent.Gen.Sample(generator, 1, new Rnd(seed + (ulong)scenarios), options.OpsPerThread)[0];
                 scenarios++;
             }
 

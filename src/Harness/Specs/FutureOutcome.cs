@@ -3,8 +3,14 @@ namespace Weave.Harness;
 /// <summary>How a future operation ended (<see cref="FutureResult{T}"/>).</summary>
 public enum FutureOutcome
 {
-    /// <summary>It returned: a flag (SetRunning, Cancel, IsDone), a value (Result), or nothing (SetResult, SetException).</summary>
+    /// <summary>It returned nothing (SetResult, SetException).</summary>
     Ok,
+
+    /// <summary>result() returned <see cref="FutureResult{T}.Value"/>.</summary>
+    Value,
+
+    /// <summary>SetRunning, Cancel or IsDone returned <see cref="FutureResult{T}.Flag"/>.</summary>
+    Flag,
 
     /// <summary>result() rethrew the work's exception.</summary>
     Failed,

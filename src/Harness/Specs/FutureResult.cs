@@ -24,12 +24,17 @@ public sealed record FutureResult<T>(FutureOutcome Outcome, T? Value = default, 
 
     /// <summary>Returned a boolean.</summary>
     /// <param name="flag">The boolean.</param>
-    public static FutureResult<T> Of(bool flag) => new(FutureOutcome.Ok, Flag: flag);
+    public static FutureResult<T> Of(bool flag) => new(FutureOutcome.Flag, Flag: flag);
 
     /// <summary>result() returned <paramref name="value"/>.</summary>
     /// <param name="value">The value.</param>
-    public static FutureResult<T> Returned(T value) => new(FutureOutcome.Ok, value);
+    public static FutureResult<T> Returned(T value) => new(FutureOutcome.Value, value);
 
     /// <inheritdoc/>
-    public override string ToString() => Outcome != FutureOutcome.Ok ? Outcome.ToString() : Value is not null ? $"{Value}" : Flag ? "true" : "Ok";
+    public override string ToString() => Outcome switch
+    {
+        FutureOutcome.Value => $"{Value}",
+        FutureOutcome.Flag => Flag ? "true" : "false",
+        _ => Outcome.ToString(),
+    };
 }

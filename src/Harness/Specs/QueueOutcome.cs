@@ -3,8 +3,14 @@ namespace Weave.Harness;
 /// <summary>How a queue operation ended (<see cref="QueueResult{T}"/>).</summary>
 public enum QueueOutcome
 {
-    /// <summary>It succeeded (a get carries its item; a size carries its count).</summary>
+    /// <summary>It succeeded without a value (put, task_done, join, shutdown).</summary>
     Ok,
+
+    /// <summary>A get returned <see cref="QueueResult{T}.Item"/>.</summary>
+    Item,
+
+    /// <summary>qsize() returned <see cref="QueueResult{T}.Count"/>.</summary>
+    Size,
 
     /// <summary>A timed put gave up: QueueFullException / false.</summary>
     Full,

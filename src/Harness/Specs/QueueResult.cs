@@ -27,17 +27,17 @@ public sealed record QueueResult<T>(QueueOutcome Outcome, T? Item = default, int
 
     /// <summary>A get returned <paramref name="item"/>.</summary>
     /// <param name="item">The item.</param>
-    public static QueueResult<T> Got(T item) => new(QueueOutcome.Ok, item);
+    public static QueueResult<T> Got(T item) => new(QueueOutcome.Item, item);
 
     /// <summary>qsize() returned <paramref name="count"/>.</summary>
     /// <param name="count">The size.</param>
-    public static QueueResult<T> Sized(int count) => new(QueueOutcome.Ok, Count: count);
+    public static QueueResult<T> Sized(int count) => new(QueueOutcome.Size, Count: count);
 
     /// <inheritdoc/>
     public override string ToString() => Outcome switch
     {
-        QueueOutcome.Ok when Item is not null => $"{Item}",
-        QueueOutcome.Ok when Count != 0 => $"{Count}",
+        QueueOutcome.Item => $"{Item}",
+        QueueOutcome.Size => $"size {Count}",
         _ => Outcome.ToString(),
     };
 }

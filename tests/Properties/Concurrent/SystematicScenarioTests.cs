@@ -52,6 +52,12 @@ public sealed class SystematicScenarioTests
         Assert.Contains("Time line:", report.Bug, StringComparison.Ordinal);
         Assert.NotNull(report.ScheduleFile);
         Assert.Contains("WEAVE_REPLAY=", report.ReplayCommand, StringComparison.Ordinal);
+
+        var replay = Systematic.ReplayScenario(report.ScheduleFile, spec, scenario);
+
+        Assert.True(replay.BugFound, replay.ToString());
+        Assert.Contains("Increment -> 1", replay.Bug, StringComparison.Ordinal);
+        Assert.Contains("RacyCounter.cs", replay.Interleaving, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +73,7 @@ public sealed class SystematicScenarioTests
     private static void ExploreSome<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec)
     {
         // A few generated scenarios of 2-3 threads; each explored under Coyote.
-        var scenarios = FsCheck.Fluent.Gen.Sample(Weave.Harness.Scenarios.Gen(spec, threads: 3, opsPerThread: 3), 3, new Rnd(ScenarioSeed), 4);
+        var scenarios = FsCheck.Fluent.Gen.Sample(Weave.Harness.Scenarios.Gen(spec, threads: 3, opsPerThread: 3), 4, new Rnd(ScenarioSeed), 3); // 4 scenarios of size 3
         foreach (var scenario in scenarios)
         {
             var report = Systematic.ExploreScenario(spec, scenario, Options);
