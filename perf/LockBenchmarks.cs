@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Weave.Primitives;
 
 namespace Weave.Perf;
 
 /// <summary>Uncontended acquire+release and reentrant pairs (per operation), Weave beside the .NET locks.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class LockBenchmarks
 {
     private readonly Lock _lock = new();
@@ -14,6 +17,7 @@ public class LockBenchmarks
     private readonly ReentrantLock _reentrant = new();
 
     [Benchmark(Baseline = true, Description = "System.Threading.Lock")]
+    [BenchmarkCategory("acquire+release")]
     public void ThreadingLock()
     {
         using (_lock.EnterScope())
@@ -22,6 +26,7 @@ public class LockBenchmarks
     }
 
     [Benchmark(Description = "lock(object)")]
+    [BenchmarkCategory("acquire+release")]
     public void Monitor_()
     {
         lock (_monitor)
@@ -30,6 +35,7 @@ public class LockBenchmarks
     }
 
     [Benchmark(Description = "SemaphoreSlim(1,1)")]
+    [BenchmarkCategory("acquire+release")]
     public void SemaphoreSlim_()
     {
         _semaphoreSlim.Wait();
@@ -37,6 +43,7 @@ public class LockBenchmarks
     }
 
     [Benchmark(Description = "PrimitiveLock")]
+    [BenchmarkCategory("acquire+release")]
     public void PrimitiveLock_()
     {
         _primitive.Acquire();
@@ -44,13 +51,15 @@ public class LockBenchmarks
     }
 
     [Benchmark(Description = "ReentrantLock")]
+    [BenchmarkCategory("acquire+release")]
     public void ReentrantLock_()
     {
         _reentrant.Acquire();
         _reentrant.Release();
     }
 
-    [Benchmark(Description = "Monitor reentrant pair")]
+    [Benchmark(Baseline = true, Description = "Monitor reentrant pair")]
+    [BenchmarkCategory("reentrant pair")]
     public void MonitorReentrantPair()
     {
         lock (_monitor)
@@ -62,6 +71,7 @@ public class LockBenchmarks
     }
 
     [Benchmark(Description = "ReentrantLock reentrant pair")]
+    [BenchmarkCategory("reentrant pair")]
     public void ReentrantPair()
     {
         _reentrant.Acquire();

@@ -3,63 +3,13 @@ using Weave.Primitives;
 
 namespace Weave.Perf;
 
-/// <summary>Two threads hand a turn back and forth: one round trip per operation.</summary>
+/// <summary>Condition ping-pong: two threads hand a turn flag back and forth under a lock (one round trip per operation).</summary>
 [MemoryDiagnoser]
-public class PingPongBenchmarks
+public class ConditionBenchmarks
 {
     private const int RoundTrips = 2_000;
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = RoundTrips, Description = "ManualResetEventSlim pair")]
-    public void ManualResetEventSlimPair()
-    {
-        using var ping = new ManualResetEventSlim();
-        using var pong = new ManualResetEventSlim();
-        var other = new Thread(() =>
-        {
-            for (int i = 0; i < RoundTrips; i++)
-            {
-                ping.Wait();
-                ping.Reset();
-                pong.Set();
-            }
-        });
-        other.Start();
-        for (int i = 0; i < RoundTrips; i++)
-        {
-            ping.Set();
-            pong.Wait();
-            pong.Reset();
-        }
-
-        other.Join();
-    }
-
-    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Weave Event pair")]
-    public void WeaveEventPair()
-    {
-        var ping = new Event();
-        var pong = new Event();
-        var other = new Thread(() =>
-        {
-            for (int i = 0; i < RoundTrips; i++)
-            {
-                ping.Wait();
-                ping.Clear();
-                pong.Set();
-            }
-        });
-        other.Start();
-        for (int i = 0; i < RoundTrips; i++)
-        {
-            ping.Set();
-            pong.Wait();
-            pong.Clear();
-        }
-
-        other.Join();
-    }
-
-    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Monitor.Wait/Pulse + turn")]
+    [Benchmark(Baseline = true, OperationsPerInvoke = RoundTrips, Description = "Monitor.Wait/Pulse + turn")]
     public void MonitorPingPong()
     {
         var sync = new object();

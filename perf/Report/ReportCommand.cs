@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace Weave.Perf.Report;
+
+/// <summary>
+/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--suites Lock,Queue] [--out dir]</c>:
+/// runs the suites, runs perf/cpython/bench.py when python3 is present, and writes the report
+/// (markdown tables and PNG charts) to perf/results/.
+/// </summary>
+internal static class ReportCommand
+{
+    private static readonly Type[] s_suites =
+    [
+        typeof(LockBenchmarks), typeof(ContendedLockBenchmarks), typeof(SemaphoreBenchmarks), typeof(EventBenchmarks),
+        typeof(ConditionBenchmarks), typeof(BarrierBenchmarks), typeof(QueueBenchmarks), typeof(Queue4x4Benchmarks),
+        typeof(TaskDoneJoinBenchmarks), typeof(ExecutorBenchmarks), typeof(LinearizabilityBenchmarks),
+    ];
+
+    public static int Run(string[] args)
+    {
+        string job = Option(args, "--job") ?? "short";
+        string root = RepositoryRoot();
+        string output = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(root, "perf", "results"));
+        string[]? names = Option(args, "--suites")?.Split(',');
+        var suites = names is null ? s_suites : s_suites.Where(t => names.Any(n => t.Name.Equals(n + "Benchmarks", StringComparison.OrdinalIgnoreCase))).ToArray();
+        bool harness = names is null || names.Contains("Harness", StringComparer.OrdinalIgnoreCase);
+        if (suites.Length == 0 && !harness)
+        {
+            Console.Error.WriteLine($"No suite matches --suites; the suites are: {string.Join(", ", s_suites.Select(Short))}, Harness.");
+            return 2;
+        }
+
+        var chosen = job switch
+        {
+            "short" => Job.ShortRun,
+            "full" => Job.Default,
+            "dry" => Job.Dry,
+            _ => null,
+        };
+        if (chosen is null)
+        {
+            Console.Error.WriteLine($"--job must be short, full or dry, not '{job}'.");
+            return 2;
+        }
+
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(chosen)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddLogger(ConsoleLogger.Default)
+            .WithArtifactsPath(Path.Combine(root, "artifacts", "bdn-report"));
+        var clock = Stopwatch.StartNew();
+        Summary[] summaries = suites.Length > 0 ? BenchmarkRunner.Run(suites, config) : [];
+        var measurements = summaries.SelectMany(Collect).ToList();
+        if (harness)
+        {
+            measurements.AddRange(HarnessSuite(root, job));
+        }
+
+        var cpython = CPython(root);
+        Directory.CreateDirectory(output);
+        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo);
+        Console.WriteLine($"Report written to {output} ({measurements.Count} measurements, {clock.Elapsed.TotalMinutes:0.0} min).");
+        return measurements.Count > 0 ? 0 : 1;
+    }
+
+    private static IEnumerable<Measurement> Collect(Summary summary)
+    {
+        foreach (var report in summary.Reports)
+        {
+            var benchmark = report.BenchmarkCase;
+            if (report.ResultStatistics is not { } statistics)
+            {
+                continue; // The case failed; BenchmarkDotNet printed why.
+            }
+
+            string group = string.Join(", ", benchmark.Descriptor.Categories.Concat(benchmark.Parameters.Items.Select(p => $"{p.Name}={p.Value}")));
+            yield return new Measurement(
+                Short(benchmark.Descriptor.Type),
+                benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
+                group,
+                benchmark.Descriptor.Baseline,
+                statistics.Mean,
+                report.GcStats.GetBytesAllocatedPerOperation(benchmark));
+        }
+    }
+
+    // perf/Harness: a separate executable, because Coyote rewrites it (the suites above measure unrewritten Weave).
+    private static List<Measurement> HarnessSuite(string root, string job)
+    {
+        string output = Path.Combine(root, "artifacts", "bdn-report", "harness.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
+        foreach (string arg in new[] { "run", "-c", "Release", "--project", Path.Combine(root, "perf", "Harness"), "--", "--job", job, "--out", output })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        process.WaitForExit();
+        if (process.ExitCode != 0 || !File.Exists(output))
+        {
+            Console.Error.WriteLine("The harness suite (perf/Harness) failed; the report leaves it out.");
+            return [];
+        }
+
+        return JsonSerializer.Deserialize<List<Measurement>>(File.ReadAllText(output)) ?? [];
+    }
+
+    // perf/cpython/bench.py when python3 exists: workload -> operations per second.
+    private static Dictionary<string, double>? CPython(string root)
+    {
+        string script = Path.Combine(root, "perf", "cpython", "bench.py");
+        try
+        {
+            using var python = Process.Start(new ProcessStartInfo("python3", $"\"{script}\"") { RedirectStandardOutput = true, UseShellExecute = false });
+            if (python is null)
+            {
+                return null;
+            }
+
+            string json = python.StandardOutput.ReadToEnd();
+            if (!python.WaitForExit(TimeSpan.FromMinutes(5)) || python.ExitCode != 0)
+            {
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.Number)
+                .ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // No python3 on this machine.
+        }
+    }
+
+    private static string Short(Type type) => type.Name.Replace("Benchmarks", "", StringComparison.Ordinal);
+
+    private static string? Option(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (dir.GetFiles("*.sln").Length > 0)
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    internal static string Format(double ns) => ns switch
+    {
+        >= 1e6 => (ns / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+        >= 1e3 => (ns / 1e3).ToString("0.00", CultureInfo.InvariantCulture) + " µs",
+        _ => ns.ToString("0.0", CultureInfo.InvariantCulture) + " ns",
+    };
+}

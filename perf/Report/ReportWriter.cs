@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Environments;
+
+namespace Weave.Perf.Report;
+
+/// <summary>Writes perf/results/: README.md (machine, targets, CPython ratios, headline chart) and one table + chart per suite.</summary>
+internal static class ReportWriter
+{
+    public static void Write(string output, string job, List<Measurement> all, Dictionary<string, double>? cpython, HostEnvironmentInfo? host)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Weave benchmark report").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project perf -- report --job {job}` (BenchmarkDotNet {job} job).");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine(host)}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"CPython: {(cpython is null ? "python3 not found: no CPython ratios" : $"{Python(output)} running perf/cpython/bench.py")}.").AppendLine();
+        text.AppendLine("Ratio = Weave's time per operation ÷ the .NET built-in's, measured in the same run (lower is better; 1.00 = equal).").AppendLine();
+
+        text.AppendLine("## Targets").AppendLine();
+        text.AppendLine("| Workload | .NET built-in | Weave | Ratio | Target | Met |");
+        text.AppendLine("|---|---|---|---:|---:|---|");
+        var headline = new List<(string Label, double Ratio, double Target)>();
+        foreach (var target in Targets.All)
+        {
+            var builtIn = Targets.Find(all, target.Suite, target.Group, target.BuiltIn);
+            var weave = Targets.Find(all, target.Suite, target.Group, target.Weave);
+            if (builtIn is null || weave is null)
+            {
+                continue;
+            }
+
+            double ratio = weave.MeanNs / builtIn.MeanNs;
+            headline.Add(($"{target.Workload}: {target.Weave}", ratio, target.MaxRatio));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {target.Workload} | {target.BuiltIn} {ReportCommand.Format(builtIn.MeanNs)} | {target.Weave} {ReportCommand.Format(weave.MeanNs)} | {ratio:0.00} | ≤ {target.MaxRatio:0.0#} | {(ratio <= target.MaxRatio ? "yes" : "**no**")} |");
+        }
+
+        foreach (var (suite, name) in Targets.ZeroAllocation)
+        {
+            if (all.FirstOrDefault(m => m.Suite == suite && m.Case == name) is { } m)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| Allocations, {name} | | {m.AllocatedBytes ?? 0} B/op | | 0 B | {((m.AllocatedBytes ?? 0) == 0 ? "yes" : "**no**")} |");
+            }
+        }
+
+        if (headline.Count > 0)
+        {
+            Charts.Headline(Path.Combine(output, "headline.png"), headline);
+            text.AppendLine().AppendLine("![Weave ÷ .NET built-in, per target](headline.png)").AppendLine();
+        }
+
+        if (cpython is not null)
+        {
+            text.AppendLine("## Weave and CPython").AppendLine();
+            text.AppendLine("The same workloads in CPython (threading, queue, concurrent.futures; perf/cpython/bench.py, best of 3). Target: Weave at least 20× CPython's throughput.").AppendLine();
+            text.AppendLine("| Workload | CPython ops/s | Weave case | Weave ops/s | Weave ÷ CPython | ≥ 20× |");
+            text.AppendLine("|---|---:|---|---:|---:|---|");
+            foreach (var workload in Targets.CPython)
+            {
+                if (cpython.TryGetValue(workload.Key, out double python) && Targets.Find(all, workload.Suite, workload.Group, workload.Weave) is { } weave)
+                {
+                    double times = weave.OpsPerSecond / python;
+                    text.AppendLine(CultureInfo.InvariantCulture,
+                        $"| `{workload.Key}` | {python:#,0} | {weave.Label} | {weave.OpsPerSecond:#,0} | {times:0.0}× | {(times >= 20 ? "yes" : "no")} |");
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        text.AppendLine("## Suites").AppendLine();
+        foreach (var suite in all.GroupBy(m => m.Suite))
+        {
+            string file = $"{suite.Key}.md";
+            WriteSuite(Path.Combine(output, file), suite.Key, [.. suite]);
+            Charts.Suite(Path.Combine(output, $"{suite.Key}.png"), suite.Key, [.. suite]);
+            text.AppendLine(CultureInfo.InvariantCulture, $"- [{suite.Key}]({file})");
+        }
+
+        File.WriteAllText(Path.Combine(output, "README.md"), text.ToString());
+        File.WriteAllText(Path.Combine(output, "measurements.json"), JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }));
+        if (cpython is not null)
+        {
+            File.WriteAllText(Path.Combine(output, "cpython.json"), JsonSerializer.Serialize(cpython, new JsonSerializerOptions { WriteIndented = true }));
+        }
+    }
+
+    private static void WriteSuite(string path, string suite, List<Measurement> cases)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# {suite}").AppendLine();
+        text.AppendLine("Ratio: time per operation ÷ the group's baseline (the .NET built-in), same run.").AppendLine();
+        text.AppendLine("| Case | Group | Mean / op | Ops/s | Ratio | Allocated / op |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|");
+        foreach (var group in cases.GroupBy(c => c.Group))
+        {
+            var baseline = group.FirstOrDefault(c => c.IsBaseline);
+            foreach (var c in group)
+            {
+                string ratio = baseline is null ? "" : (c.MeanNs / baseline.MeanNs).ToString("0.00", CultureInfo.InvariantCulture);
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {(c.IsWeave ? $"**{c.Case}**" : c.Case)} | {c.Group} | {ReportCommand.Format(c.MeanNs)} | {c.OpsPerSecond:#,0} | {ratio} | {c.AllocatedBytes ?? 0} B |");
+            }
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{suite}]({suite}.png)");
+        File.WriteAllText(path, text.ToString());
+    }
+
+    private static string Machine(HostEnvironmentInfo? host)
+    {
+        string cpu = host?.Cpu?.Value?.ProcessorName ?? "unknown CPU";
+        return $"{Environment.ProcessorCount} logical cores ({cpu}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
+    }
+
+    private static string Python(string output)
+    {
+        _ = output;
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", "--version") { RedirectStandardOutput = true });
+            return p?.StandardOutput.ReadToEnd().Trim() ?? "python3";
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "python3";
+        }
+    }
+}
