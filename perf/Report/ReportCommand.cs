@@ -66,6 +66,13 @@ internal static class ReportCommand
             measurements.AddRange(HarnessSuite(root, job));
         }
 
+        if (names is not null)
+        {
+            // A partial run: keep the other suites' last results, so the report stays whole.
+            var measured = measurements.Select(m => m.Suite).ToHashSet();
+            measurements.AddRange(Previous(output).Where(m => !measured.Contains(m.Suite)).ToList());
+        }
+
         var cpython = CPython(root);
         Directory.CreateDirectory(output);
         ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo);
@@ -92,6 +99,12 @@ internal static class ReportCommand
                 statistics.Mean,
                 report.GcStats.GetBytesAllocatedPerOperation(benchmark));
         }
+    }
+
+    private static List<Measurement> Previous(string output)
+    {
+        string file = Path.Combine(output, "measurements.json");
+        return File.Exists(file) ? JsonSerializer.Deserialize<List<Measurement>>(File.ReadAllText(file)) ?? [] : [];
     }
 
     // perf/Harness: a separate executable, because Coyote rewrites it (the suites above measure unrewritten Weave).

@@ -335,6 +335,12 @@ public abstract class BlockingQueue<T>
 
     private bool PutCore(T item, Deadline deadline, CancellationToken cancellationToken)
     {
+        if (!deadline.IsImmediate)
+        {
+            // When full, a getter is probably about to make room: wait for it without queuing (lock-free reads).
+            Waiter.SpinUntil(this, static q => Volatile.Read(ref q._maxSize) is var max && (max <= 0 || Volatile.Read(ref q._countSnapshot) < max || q.IsShutDown));
+        }
+
         lock (_mutex)
         {
             AssertInvariants();
@@ -363,6 +369,12 @@ public abstract class BlockingQueue<T>
 
     private bool GetCore([MaybeNullWhen(false)] out T item, Deadline deadline, CancellationToken cancellationToken)
     {
+        if (!deadline.IsImmediate)
+        {
+            // When empty, a putter is probably about to deliver: wait for it without queuing (lock-free reads).
+            Waiter.SpinUntil(this, static q => Volatile.Read(ref q._countSnapshot) > 0 || q.IsShutDown);
+        }
+
         lock (_mutex)
         {
             AssertInvariants();

@@ -94,6 +94,11 @@ public sealed class Event
             return false;
         }
 
+        if (Waiter.SpinUntil(this, static e => e._flag))
+        {
+            return true; // Set while we spun: no need to queue.
+        }
+
         Waiter waiter;
         lock (_waiters)
         {

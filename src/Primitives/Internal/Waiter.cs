@@ -95,6 +95,33 @@ internal sealed class Waiter
     }
 
     /// <summary>
+    /// Spins briefly until <paramref name="condition"/> holds, on real threads of a multi-core machine only
+    /// (never under the systematic scheduler): the primitives call it before taking their lock to wait, so a
+    /// signal that is about to arrive is caught without queuing and parking (a park costs ~25-30 µs to wake).
+    /// </summary>
+    /// <returns>True if the condition held within the spin.</returns>
+    internal static bool SpinUntil<TState>(TState state, Func<TState, bool> condition)
+    {
+        if (s_spinCount == 0 || SystematicHook.CurrentMode != WaitMode.Real)
+        {
+            return false;
+        }
+
+        var spinner = default(SpinWait);
+        for (int i = 0; i < s_spinCount; i++)
+        {
+            if (condition(state))
+            {
+                return true;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+
+        return condition(state);
+    }
+
+    /// <summary>
     /// Parks the calling thread until the node is signaled or the deadline passes. Call it without
     /// holding any lock of the owning primitive.
     /// </summary>
