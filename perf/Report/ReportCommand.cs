@@ -12,7 +12,7 @@ using BenchmarkDotNet.Running;
 namespace Weave.Perf.Report;
 
 /// <summary>
-/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--suites Lock,Queue] [--out dir]</c>:
+/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--suites Lock,Queue] [--out dir] [--render-only]</c>:
 /// runs the suites, runs perf/cpython/bench.py when python3 is present, and writes the report
 /// (markdown tables and PNG charts) to perf/results/.
 /// </summary>
@@ -30,6 +30,18 @@ internal static class ReportCommand
         string job = Option(args, "--job") ?? "short";
         string root = RepositoryRoot();
         string output = Path.GetFullPath(Option(args, "--out") ?? Path.Combine(root, "perf", "results"));
+        if (args.Contains("--render-only"))
+        {
+            // Rewrite the markdown and charts from the saved measurements, without running anything.
+            var saved = Previous(output);
+            string cpythonFile = Path.Combine(output, "cpython.json");
+            var python = File.Exists(cpythonFile) ? JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(cpythonFile)) : null;
+            string savedJob = File.Exists(Path.Combine(output, "job.txt")) ? File.ReadAllText(Path.Combine(output, "job.txt")).Trim() : job;
+            ReportWriter.Write(output, savedJob, saved, python, null);
+            Console.WriteLine($"Report re-rendered in {output} ({saved.Count} measurements).");
+            return saved.Count > 0 ? 0 : 1;
+        }
+
         string[]? names = Option(args, "--suites")?.Split(',');
         var suites = names is null ? s_suites : s_suites.Where(t => names.Any(n => t.Name.Equals(n + "Benchmarks", StringComparison.OrdinalIgnoreCase))).ToArray();
         bool harness = names is null || names.Contains("Harness", StringComparer.OrdinalIgnoreCase);
@@ -75,7 +87,8 @@ internal static class ReportCommand
 
         var cpython = CPython(root);
         Directory.CreateDirectory(output);
-        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo);
+        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo?.Cpu?.Value?.ProcessorName);
+        File.WriteAllText(Path.Combine(output, "job.txt"), job);
         Console.WriteLine($"Report written to {output} ({measurements.Count} measurements, {clock.Elapsed.TotalMinutes:0.0} min).");
         return measurements.Count > 0 ? 0 : 1;
     }

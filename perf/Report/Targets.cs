@@ -4,7 +4,7 @@ namespace Weave.Perf.Report;
 internal sealed record Target(string Workload, string Suite, string Group, string BuiltIn, string Weave, double MaxRatio);
 
 /// <summary>A CPython workload (perf/cpython/bench.py key) and the Weave case that runs the same work.</summary>
-internal sealed record CPythonWorkload(string Key, string Suite, string Group, string Weave);
+internal sealed record CPythonWorkload(string Key, string Suite, string Group, string Weave, string BuiltIn);
 
 internal static class Targets
 {
@@ -28,23 +28,23 @@ internal static class Targets
 
     public static readonly IReadOnlyList<CPythonWorkload> CPython =
     [
-        new("lock.acquire_release", "Lock", "acquire+release", "PrimitiveLock"),
-        new("rlock.reentrant_pair", "Lock", "reentrant pair", "ReentrantLock reentrant pair"),
-        new("lock.contended_2", "ContendedLock", "Threads=2", "PrimitiveLock"),
-        new("lock.contended_4", "ContendedLock", "Threads=4", "PrimitiveLock"),
-        new("semaphore.uncontended", "Semaphore", "uncontended", "CountingSemaphore, uncontended"),
-        new("semaphore.contended_4_2", "Semaphore", "4 threads, 2 permits", "CountingSemaphore, 4 threads / 2 permits"),
-        new("event.pingpong", "Event", "", "Weave Event pair"),
-        new("condition.pingpong", "Condition", "", "Weave Condition + turn"),
-        new("barrier.2", "Barrier", "Parties=2", "CyclicBarrier"),
-        new("barrier.4", "Barrier", "Parties=4", "CyclicBarrier"),
-        new("queue.spsc_bounded", "Queue", "", "FifoQueue (bounded)"),
-        new("queue.spsc_unbounded", "Queue", "", "FifoQueue (unbounded)"),
-        new("simplequeue.spsc", "Queue", "", "SimpleQueue"),
-        new("queue.4x4_bounded", "Queue4x4", "", "FifoQueue (bounded)"),
-        new("queue.task_done_join", "TaskDoneJoin", "", "FifoQueue put / get + task_done / join"),
-        new("executor.submit_result", "Executor", "submit + result", "ThreadPoolExecutor Submit + Result"),
-        new("executor.map_10000", "Executor", "map 10,000", "ThreadPoolExecutor.Map (map 10,000)"),
+        new("lock.acquire_release", "Lock", "acquire+release", "PrimitiveLock", "System.Threading.Lock"),
+        new("rlock.reentrant_pair", "Lock", "reentrant pair", "ReentrantLock reentrant pair", "Monitor reentrant pair"),
+        new("lock.contended_2", "ContendedLock", "Threads=2", "PrimitiveLock", "System.Threading.Lock"),
+        new("lock.contended_4", "ContendedLock", "Threads=4", "PrimitiveLock", "System.Threading.Lock"),
+        new("semaphore.uncontended", "Semaphore", "uncontended", "CountingSemaphore, uncontended", "SemaphoreSlim, uncontended"),
+        new("semaphore.contended_4_2", "Semaphore", "4 threads, 2 permits", "CountingSemaphore, 4 threads / 2 permits", "SemaphoreSlim, 4 threads / 2 permits"),
+        new("event.pingpong", "Event", "", "Weave Event pair", "ManualResetEventSlim pair"),
+        new("condition.pingpong", "Condition", "", "Weave Condition + turn", "Monitor.Wait/Pulse + turn"),
+        new("barrier.2", "Barrier", "Parties=2", "CyclicBarrier", "System.Threading.Barrier"),
+        new("barrier.4", "Barrier", "Parties=4", "CyclicBarrier", "System.Threading.Barrier"),
+        new("queue.spsc_bounded", "Queue", "", "FifoQueue (bounded)", "bounded Channel, sync style"),
+        new("queue.spsc_unbounded", "Queue", "", "FifoQueue (unbounded)", "bounded Channel, sync style"),
+        new("simplequeue.spsc", "Queue", "", "SimpleQueue", "bounded Channel, sync style"),
+        new("queue.4x4_bounded", "Queue4x4", "", "FifoQueue (bounded)", "bounded Channel, sync style"),
+        new("queue.task_done_join", "TaskDoneJoin", "", "FifoQueue put / get + task_done / join", "BlockingCollection + ManualResetEventSlim"),
+        new("executor.submit_result", "Executor", "submit + result", "ThreadPoolExecutor Submit + Result", "Task.Run + Result"),
+        new("executor.map_10000", "Executor", "map 10,000", "ThreadPoolExecutor.Map (map 10,000)", "Task.Run each + WaitAll (map 10,000)"),
     ];
 
     /// <summary>The Weave case of <paramref name="suite"/> whose group contains <paramref name="group"/> and whose name is <paramref name="name"/>.</summary>

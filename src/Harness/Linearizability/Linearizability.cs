@@ -66,17 +66,13 @@ public static class Linearizability
             steps += search.Steps;
             if (outcome == SearchOutcome.TimedOut)
             {
-                return Result(ordered, partitions.Count, clock, limit, steps) with { TimedOut = true };
+                return Result(ordered, partitions.Count, clock, limit, steps, timedOut: true);
             }
 
             if (outcome == SearchOutcome.NotLinearizable)
             {
                 var (counterexample, failing) = ShortestFailingPrefix(spec, part, seen, clock, limit, ref steps);
-                return Result(ordered, partitions.Count, clock, limit, steps) with
-                {
-                    Counterexample = counterexample,
-                    FailingCall = failing,
-                };
+                return Result(ordered, partitions.Count, clock, limit, steps, counterexample: counterexample, failing: failing);
             }
 
             foreach (var (call, result) in witness)
@@ -86,11 +82,20 @@ public static class Linearizability
             }
         }
 
-        return Result(ordered, partitions.Count, clock, limit, steps) with { IsLinearizable = true, Order = order };
+        return Result(ordered, partitions.Count, clock, limit, steps, order: order);
     }
 
-    private static Draft<TOp, TResult> Result<TOp, TResult>(
-        IReadOnlyList<HistoryEntry<TOp, TResult>> calls, int partitions, Stopwatch clock, TimeSpan budget, long steps) =>
+    // Exactly one outcome: a witness order (linearizable), a counterexample (not), or timedOut (no verdict).
+    private static LinearizabilityResult<TOp, TResult> Result<TOp, TResult>(
+        IReadOnlyList<HistoryEntry<TOp, TResult>> calls,
+        int partitions,
+        Stopwatch clock,
+        TimeSpan budget,
+        long steps,
+        bool timedOut = false,
+        IReadOnlyList<HistoryEntry<TOp, TResult>>? order = null,
+        IReadOnlyList<HistoryEntry<TOp, TResult>>? counterexample = null,
+        HistoryEntry<TOp, TResult>? failing = null) =>
         new()
         {
             History = calls,
@@ -99,6 +104,11 @@ public static class Linearizability
             Elapsed = clock.Elapsed,
             Budget = budget,
             SearchSteps = steps,
+            TimedOut = timedOut,
+            IsLinearizable = order is not null,
+            Order = order ?? [],
+            Counterexample = counterexample,
+            FailingCall = failing,
         };
 
     private static HistoryEntry<TOp, TResult>[] Validate<TOp, TResult>(IReadOnlyList<HistoryEntry<TOp, TResult>> calls)
@@ -240,46 +250,5 @@ public static class Linearizability
         }
 
         return prefix;
-    }
-
-    /// <summary>The result under construction (a record-like copy with <c>with</c>).</summary>
-    private sealed record Draft<TOp, TResult>
-    {
-        public required IReadOnlyList<HistoryEntry<TOp, TResult>> History { get; init; }
-
-        public int CallCount { get; init; }
-
-        public int PartitionCount { get; init; }
-
-        public TimeSpan Elapsed { get; init; }
-
-        public TimeSpan Budget { get; init; }
-
-        public long SearchSteps { get; init; }
-
-        public bool IsLinearizable { get; init; }
-
-        public bool TimedOut { get; init; }
-
-        public IReadOnlyList<HistoryEntry<TOp, TResult>> Order { get; init; } = [];
-
-        public IReadOnlyList<HistoryEntry<TOp, TResult>>? Counterexample { get; init; }
-
-        public HistoryEntry<TOp, TResult>? FailingCall { get; init; }
-
-        public static implicit operator LinearizabilityResult<TOp, TResult>(Draft<TOp, TResult> d) => new()
-        {
-            History = d.History,
-            CallCount = d.CallCount,
-            PartitionCount = d.PartitionCount,
-            Elapsed = d.Elapsed,
-            Budget = d.Budget,
-            SearchSteps = d.SearchSteps,
-            IsLinearizable = d.IsLinearizable,
-            TimedOut = d.TimedOut,
-            Order = d.Order,
-            Counterexample = d.Counterexample,
-            FailingCall = d.FailingCall,
-        };
     }
 }
