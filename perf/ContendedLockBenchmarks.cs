@@ -63,24 +63,12 @@ public class ContendedLockBenchmarks
     private void Run(Action increment)
     {
         int perThread = Increments / Threads;
-        using var start = new Barrier(Threads);
-        var threads = new Thread[Threads];
-        for (int t = 0; t < Threads; t++)
+        Workers.Run(Threads, _ =>
         {
-            threads[t] = new Thread(() =>
+            for (int i = 0; i < perThread; i++)
             {
-                start.SignalAndWait();
-                for (int i = 0; i < perThread; i++)
-                {
-                    increment();
-                }
-            });
-            threads[t].Start();
-        }
-
-        foreach (var thread in threads)
-        {
-            thread.Join();
-        }
+                increment();
+            }
+        });
     }
 }

@@ -14,24 +14,7 @@ public class EventBenchmarks
     {
         using var ping = new ManualResetEventSlim();
         using var pong = new ManualResetEventSlim();
-        var other = new Thread(() =>
-        {
-            for (int i = 0; i < RoundTrips; i++)
-            {
-                ping.Wait();
-                ping.Reset();
-                pong.Set();
-            }
-        });
-        other.Start();
-        for (int i = 0; i < RoundTrips; i++)
-        {
-            ping.Set();
-            pong.Wait();
-            pong.Reset();
-        }
-
-        other.Join();
+        PingPong(new Slim(ping), new Slim(pong));
     }
 
     [Benchmark(OperationsPerInvoke = RoundTrips, Description = "ManualResetEvent pair")]
@@ -39,11 +22,21 @@ public class EventBenchmarks
     {
         using var ping = new ManualResetEvent(false);
         using var pong = new ManualResetEvent(false);
+        PingPong(new Kernel(ping), new Kernel(pong));
+    }
+
+    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Weave Event pair")]
+    public void WeaveEventPair() => PingPong(new WeaveEvent(new Event()), new WeaveEvent(new Event()));
+
+    // The other thread waits for ping and answers with pong; struct adapters so the calls inline.
+    private static void PingPong<TEvent>(TEvent ping, TEvent pong)
+        where TEvent : struct, IEvent
+    {
         var other = new Thread(() =>
         {
             for (int i = 0; i < RoundTrips; i++)
             {
-                ping.WaitOne();
+                ping.Wait();
                 ping.Reset();
                 pong.Set();
             }
@@ -52,35 +45,46 @@ public class EventBenchmarks
         for (int i = 0; i < RoundTrips; i++)
         {
             ping.Set();
-            pong.WaitOne();
+            pong.Wait();
             pong.Reset();
         }
 
         other.Join();
     }
 
-    [Benchmark(OperationsPerInvoke = RoundTrips, Description = "Weave Event pair")]
-    public void WeaveEventPair()
+    private interface IEvent
     {
-        var ping = new Event();
-        var pong = new Event();
-        var other = new Thread(() =>
-        {
-            for (int i = 0; i < RoundTrips; i++)
-            {
-                ping.Wait();
-                ping.Clear();
-                pong.Set();
-            }
-        });
-        other.Start();
-        for (int i = 0; i < RoundTrips; i++)
-        {
-            ping.Set();
-            pong.Wait();
-            pong.Clear();
-        }
+        void Set();
 
-        other.Join();
+        void Wait();
+
+        void Reset();
+    }
+
+    private readonly struct Slim(ManualResetEventSlim e) : IEvent
+    {
+        public void Set() => e.Set();
+
+        public void Wait() => e.Wait();
+
+        public void Reset() => e.Reset();
+    }
+
+    private readonly struct Kernel(ManualResetEvent e) : IEvent
+    {
+        public void Set() => e.Set();
+
+        public void Wait() => e.WaitOne();
+
+        public void Reset() => e.Reset();
+    }
+
+    private readonly struct WeaveEvent(Event e) : IEvent
+    {
+        public void Set() => e.Set();
+
+        public void Wait() => e.Wait();
+
+        public void Reset() => e.Clear();
     }
 }

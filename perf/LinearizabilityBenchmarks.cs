@@ -35,11 +35,9 @@ public class LinearizabilityBenchmarks
         var queue = new FifoQueue<int>(Capacity);
         var history = new History<QueueOp<int>, QueueResult<int>>();
         int callsPerThread = Events / 2 / Threads;
-        using var start = new Barrier(Threads);
-        var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        Workers.Run(Threads, t =>
         {
             var random = new Random(t);
-            start.SignalAndWait();
             for (int i = 0; i < callsPerThread; i++)
             {
                 if (random.Next(2) == 0)
@@ -54,9 +52,7 @@ public class LinearizabilityBenchmarks
                     call.Return(queue.TryGet(out int item) ? QueueResult<int>.Got(item) : QueueResult<int>.Empty);
                 }
             }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        });
         _history = history.Entries();
         var check = Linearizability.Check(_spec, _history, TimeSpan.FromMinutes(5));
         if (!check.IsLinearizable)

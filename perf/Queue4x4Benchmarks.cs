@@ -65,29 +65,26 @@ public class Queue4x4Benchmarks
         Run(queue.Put, queue.Get);
     }
 
+    // Even-numbered threads produce, odd-numbered ones consume.
     private static void Run(Action<int> put, Func<int> get)
     {
         const int PerThread = Items / Pairs;
-        var threads = new List<Thread>();
-        for (int p = 0; p < Pairs; p++)
+        Workers.Run(2 * Pairs, t =>
         {
-            threads.Add(new Thread(() =>
+            if (t % 2 == 0)
             {
                 for (int i = 0; i < PerThread; i++)
                 {
                     put(i);
                 }
-            }));
-            threads.Add(new Thread(() =>
+            }
+            else
             {
                 for (int i = 0; i < PerThread; i++)
                 {
                     get();
                 }
-            }));
-        }
-
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+            }
+        });
     }
 }

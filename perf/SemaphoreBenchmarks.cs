@@ -49,16 +49,12 @@ public class SemaphoreBenchmarks
     private static void Run(Action acquireRelease)
     {
         const int Threads = 4;
-        using var start = new Barrier(Threads);
-        var threads = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
+        Workers.Run(Threads, _ =>
         {
-            start.SignalAndWait();
             for (int i = 0; i < Acquires / Threads; i++)
             {
                 acquireRelease();
             }
-        })).ToList();
-        threads.ForEach(t => t.Start());
-        threads.ForEach(t => t.Join());
+        });
     }
 }

@@ -14,7 +14,7 @@ internal static class ReportWriter
         text.AppendLine("# Weave benchmark report").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project perf -- report --job {job}` (BenchmarkDotNet {job} job).");
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine(cpu ?? SavedCpu(output))}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"CPython: {(cpython is null ? "python3 not found: no CPython ratios" : $"{Python(output)} running perf/cpython/bench.py")}.").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"CPython: {(cpython is null ? "python3 not found: no CPython ratios" : $"{Python()} running perf/cpython/bench.py")}.").AppendLine();
         text.AppendLine("Ratio = Weave's time per operation ÷ the .NET built-in's, measured in the same run (lower is better; 1.00 = equal).").AppendLine();
 
         text.AppendLine("## Targets").AppendLine();
@@ -131,9 +131,8 @@ internal static class ReportWriter
         return $"{Environment.ProcessorCount} logical cores ({cpu}), {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 
-    private static string Python(string output)
+    private static string Python()
     {
-        _ = output;
         try
         {
             using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", "--version") { RedirectStandardOutput = true });

@@ -56,7 +56,11 @@ public static class Linearizability
 
         var clock = Stopwatch.StartNew();
         var partitions = Partition(spec, ordered);
-        var seen = SeenResults(ordered);
+        // Candidate results for pending calls: needed when the history has pending calls, and by the
+        // prefix search (which cuts calls short), so only computed then.
+        TResult[]? seenResults = null;
+        TResult[] Seen() => seenResults ??= SeenResults(ordered);
+        var seen = ordered.Any(c => c.IsPending) ? Seen() : [];
         var order = new List<HistoryEntry<TOp, TResult>>();
         long steps = 0;
         foreach (var part in partitions)
@@ -71,7 +75,7 @@ public static class Linearizability
 
             if (outcome == SearchOutcome.NotLinearizable)
             {
-                var (counterexample, failing) = ShortestFailingPrefix(spec, part, seen, clock, limit, ref steps);
+                var (counterexample, failing) = ShortestFailingPrefix(spec, part, Seen(), clock, limit, ref steps);
                 return Result(ordered, partitions.Count, clock, limit, steps, counterexample: counterexample, failing: failing);
             }
 

@@ -88,8 +88,7 @@ public static class Scenarios
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, StressOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        options = (options ?? new StressOptions()).WithEnvironmentOverrides();
-        var settings = options;
+        var settings = (options ?? new StressOptions()).WithEnvironmentOverrides();
         return Prop.ForAll(Arbitrary(spec, settings.Threads, settings.OpsPerThread), (Scenario<TOp> scenario) =>
         {
             var report = Stress.Run(spec, scenario, settings with { Rounds = settings.RoundsPerScenario, Shrink = false });

@@ -69,6 +69,16 @@ public static class Stress
         var generator = Scenarios.Gen(spec, options.Threads, options.OpsPerThread);
         Scenario<TOp>? scenario = null;
         int scenarios = 0, abandoned = 0, undecided = 0, round = 0;
+        StressReport Report() => new()
+        {
+            Rounds = round,
+            ScenariosTried = scenarios,
+            AbandonedRounds = abandoned,
+            UndecidedChecks = undecided,
+            Seed = seed,
+            Elapsed = clock.Elapsed,
+        };
+
         while (round < options.Rounds && !(options.TimeBudget is { } budget && clock.Elapsed > budget))
         {
             if (round % options.RoundsPerScenario == 0 || scenario is null)
@@ -95,19 +105,13 @@ public static class Stress
                 }
 
                 string html = Path.Combine(
-                    options.HtmlDirectory ?? TestIdentity.ArtifactsDirectory("linearizability", spec.GetType().Assembly),
+                    options.HtmlDirectory ?? TestIdentity.ArtifactsDirectory("linearizability", spec.DefinedIn.Assembly),
                     $"{Sanitize(spec.ToString() ?? "spec")}-{seed}-round{round}.html");
                 result.WriteHtml(html);
-                return new StressReport
+                return Report() with
                 {
                     ViolationFound = true,
-                    Rounds = round,
-                    ScenariosTried = scenarios,
                     RoundOfFirstViolation = round,
-                    AbandonedRounds = abandoned,
-                    UndecidedChecks = undecided,
-                    Seed = seed,
-                    Elapsed = clock.Elapsed,
                     Scenario = scenario.ToString(),
                     OriginalScenario = original.ToString(),
                     Result = result,
@@ -116,15 +120,7 @@ public static class Stress
             }
         }
 
-        return new StressReport
-        {
-            Rounds = round,
-            ScenariosTried = scenarios,
-            AbandonedRounds = abandoned,
-            UndecidedChecks = undecided,
-            Seed = seed,
-            Elapsed = clock.Elapsed,
-        };
+        return Report();
     }
 
     private static (LinearizabilityResult<TOp, TResult> Result, bool Abandoned) RunAndCheck<TSystem, TState, TOp, TResult>(

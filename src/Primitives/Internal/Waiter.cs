@@ -138,18 +138,9 @@ internal sealed class Waiter
             return !TryAbandon();
         }
 
-        if (s_spinCount > 0 && SystematicHook.CurrentMode == WaitMode.Real)
+        if (SpinUntil(this, static w => Volatile.Read(ref w._state) == Signaled))
         {
-            var spinner = default(SpinWait);
-            for (int i = 0; i < s_spinCount; i++)
-            {
-                if (Volatile.Read(ref _state) == Signaled)
-                {
-                    return true;
-                }
-
-                spinner.SpinOnce(sleep1Threshold: -1);
-            }
+            return true;
         }
 
         lock (this)

@@ -261,6 +261,24 @@ public sealed class LinearizabilityCheckerTests
     }
 
     [Fact]
+    public void Check_Violation_ShortestPrefixAlsoWithoutPendingResults()
+    {
+        // The prefix search cuts calls short (they become pending): a spec without PendingResults gets
+        // the results seen in the history as candidates there too, so the write that was cut short can
+        // still explain what a read saw and the prefix stops at the real failure.
+        var calls = new Calls<RegisterOp<int>, int>()
+            .Add(0, RegisterOp<int>.Write(1), 0, 1, 4)
+            .Add(1, RegisterOp<int>.Read(), 1, 2, 3)
+            .Add(1, RegisterOp<int>.Read(), 0, 5, 6);
+
+        var result = Check.Check(new BareRegister(), calls);
+
+        Assert.True(result.IsViolation);
+        Assert.Equal(2, result.FailingCall!.Id);
+        Assert.Equal(3, result.Counterexample!.Count);
+    }
+
+    [Fact]
     public void ToText_Violation_IsAPerThreadTableMarkingTheFailingCall()
     {
         var calls = new Calls<Q, R>()
