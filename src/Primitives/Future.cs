@@ -275,7 +275,7 @@ public class Future
         return task;
     }
 
-    private bool WaitDone(Deadline deadline)
+    internal bool WaitDone(Deadline deadline)
     {
         if (IsDone)
         {

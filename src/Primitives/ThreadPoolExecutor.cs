@@ -121,7 +121,7 @@ public sealed class ThreadPoolExecutor : IDisposable
             throw;
         }
 
-        return MapResults(futures, deadline);
+        return FutureSequence.InOrder(futures, deadline);
     }
 
     /// <summary>
@@ -164,27 +164,6 @@ public sealed class ThreadPoolExecutor : IDisposable
 
     /// <inheritdoc/>
     public override string ToString() => $"<ThreadPoolExecutor threads={ThreadCount}/{MaxWorkers}{(_shutdown ? " shut down" : "")}>";
-
-    private static IEnumerable<TResult> MapResults<TResult>(List<Future<TResult>> futures, Deadline deadline)
-    {
-        int next = 0;
-        try
-        {
-            for (; next < futures.Count; next++)
-            {
-                yield return futures[next].Result(deadline);
-            }
-        }
-        finally
-        {
-            // On an error, a timeout or an abandoned iteration: cancel the awaited future and the rest
-            // (gh-95166: the awaited one used to be left running).
-            for (int i = next; i < futures.Count; i++)
-            {
-                futures[i].Cancel();
-            }
-        }
-    }
 
     private void Schedule(WorkItem item)
     {
