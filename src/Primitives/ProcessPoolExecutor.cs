@@ -85,6 +85,11 @@ public sealed class ProcessPoolExecutor : IDisposable
     public Future Submit<T1, T2>(Action<T1, T2> action, T1 arg1, T2 arg2) =>
         ProcessCalls.SubmitAction(_pool, Checked(action), [arg1, arg2], ShutDownMessage);
 
+    /// <summary>Runs <c>action(arg1, arg2, arg3)</c> in a worker process. Python: <c>submit(fn, a, b, c)</c>.</summary>
+    /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
+    public Future Submit<T1, T2, T3>(Action<T1, T2, T3> action, T1 arg1, T2 arg2, T3 arg3) =>
+        ProcessCalls.SubmitAction(_pool, Checked(action), [arg1, arg2, arg3], ShutDownMessage);
+
     /// <summary>
     /// Applies <paramref name="function"/> to every item in worker processes, submitting all of them
     /// now in chunks of <paramref name="chunkSize"/>, and yields the results in input order. One

@@ -13,6 +13,7 @@ namespace Weave.Primitives;
 /// </summary>
 internal sealed record CallTarget(string AssemblyPath, string TypeName, string MethodName, int MetadataToken, string[] GenericArguments)
 {
+    private static readonly JsonElement s_noResult = JsonSerializer.SerializeToElement<object?>(null);
     private static readonly ConcurrentDictionary<CallTarget, (MethodInfo Method, object? Instance)> s_resolved = new();
 
     /// <summary>Names <paramref name="function"/>'s method, refusing what cannot cross a process boundary.</summary>
@@ -105,7 +106,7 @@ internal sealed record CallTarget(string AssemblyPath, string TypeName, string M
         }
 
         return method.ReturnType == typeof(void)
-            ? default
+            ? s_noResult
             : JsonSerializer.SerializeToElement(result, method.ReturnType, ProcessJson.Options);
     }
 

@@ -32,7 +32,17 @@ internal static class ProcessWorker
                 return 0; // Orderly exit (the pool's sentinel).
             }
 
-            Frames.Write(pipe, ProcessJson.Serialize(Execute(request)));
+            byte[] response;
+            try
+            {
+                response = ProcessJson.Serialize(Execute(request));
+            }
+            catch (Exception e) when (e is InvalidOperationException or NotSupportedException or System.Text.Json.JsonException)
+            {
+                response = ProcessJson.Serialize(new WorkerResponse(request.Id, null, RemoteError.From(e))); // A result that cannot be serialised.
+            }
+
+            Frames.Write(pipe, response);
         }
 
         return 0; // The parent closed the pipe.
