@@ -17,6 +17,10 @@ ISample[] samples =
     new QueueTaskDoneSample(),
     new ProducerConsumerSample(),
     new FuturesSample(),
+    new ProcessPoolExecutorSample(),
+    new ProcessPoolSample(),
+    new ProcessQueueSample(),
+    new PipeSample(),
 ];
 
 if (args is ["--list"])

@@ -22,7 +22,7 @@ internal static class ReportCommand
     [
         typeof(LockBenchmarks), typeof(ContendedLockBenchmarks), typeof(SemaphoreBenchmarks), typeof(EventBenchmarks),
         typeof(ConditionBenchmarks), typeof(BarrierBenchmarks), typeof(QueueBenchmarks), typeof(Queue4x4Benchmarks),
-        typeof(TaskDoneJoinBenchmarks), typeof(ExecutorBenchmarks), typeof(LinearizabilityBenchmarks),
+        typeof(TaskDoneJoinBenchmarks), typeof(ExecutorBenchmarks), typeof(ProcessBenchmarks), typeof(LinearizabilityBenchmarks),
     ];
 
     public static int Run(string[] args)

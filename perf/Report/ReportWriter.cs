@@ -74,7 +74,7 @@ internal static class ReportWriter
         }
 
         text.AppendLine("## Suites").AppendLine();
-        var order = new[] { "Lock", "ContendedLock", "Semaphore", "Event", "Condition", "Barrier", "Queue", "Queue4x4", "TaskDoneJoin", "Executor", "Linearizability", "Harness" };
+        var order = new[] { "Lock", "ContendedLock", "Semaphore", "Event", "Condition", "Barrier", "Queue", "Queue4x4", "TaskDoneJoin", "Executor", "Process", "Linearizability", "Harness" };
         foreach (var suite in all.GroupBy(m => m.Suite).OrderBy(g => Array.IndexOf(order, g.Key) is var i && i < 0 ? int.MaxValue : i))
         {
             string file = $"{suite.Key}.md";

@@ -168,6 +168,7 @@ public static partial class Systematic
             Test = identity.FullName,
             Assembly = identity.AssemblyName,
             Project = identity.ProjectForCommand,
+            AssemblyPath = identity.AssemblyPath,
             Bug = report.Bug ?? "",
             Strategy = options.Strategy,
             Seed = seed,

@@ -17,6 +17,8 @@ internal sealed record ScheduleFile
 
     public string? Project { get; init; }
 
+    public string? AssemblyPath { get; init; }
+
     public required string Bug { get; init; }
 
     public SystematicStrategy Strategy { get; init; }
@@ -39,6 +41,7 @@ internal sealed record ScheduleFile
             ["test"] = Test,
             ["assembly"] = Assembly,
             ["project"] = Project,
+            ["assemblyPath"] = AssemblyPath,
             ["bug"] = Bug,
             ["strategy"] = Strategy.ToString(),
             ["seed"] = Seed,
@@ -108,6 +111,7 @@ internal sealed record ScheduleFile
                 Test = test,
                 Assembly = Get<string>(obj, "assembly"),
                 Project = Get<string>(obj, "project"),
+                AssemblyPath = Get<string>(obj, "assemblyPath"),
                 Bug = Get<string>(obj, "bug") ?? "",
                 Strategy = Enum.TryParse(Get<string>(obj, "strategy"), out SystematicStrategy strategy) ? strategy : SystematicStrategy.Random,
                 Seed = obj["seed"]?.GetValue<uint>() ?? 0,

@@ -27,6 +27,9 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         }
     }
 
+    /// <summary>The test assembly's file (what `weave replay` runs), when it has one.</summary>
+    public string? AssemblyPath { get; init; }
+
     /// <summary>The project path relative to the repository root ('/' separated), or its full path.</summary>
     public string? ProjectForCommand =>
         ProjectDirectory is null ? null
@@ -43,7 +46,10 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         string shortName = fullName.Contains('.', StringComparison.Ordinal)
             ? string.Join('.', fullName.Split('.')[^2..])
             : fullName;
-        return new TestIdentity(fullName, shortName, assembly?.GetName().Name, projectDirectory, root);
+        return new TestIdentity(fullName, shortName, assembly?.GetName().Name, projectDirectory, root)
+        {
+            AssemblyPath = string.IsNullOrEmpty(assembly?.Location) ? null : assembly.Location,
+        };
     }
 
     /// <summary>The default folder for schedule files.</summary>

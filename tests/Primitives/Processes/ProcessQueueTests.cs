@@ -110,4 +110,21 @@ public sealed class ProcessQueueTests
         Assert.True(queue.IsShutDown);
         Assert.Throws<QueueShutDownException>(() => queue.Put(2));
     }
+
+    [Fact]
+    public void GetterProcessKilledWhileWaiting_ItemIsNotLost()
+    {
+        var executor = new ProcessPoolExecutor(maxWorkers: 1);
+        var queue = new ProcessQueue<int>();
+        (Connection report, Connection worker) = Pipe.Create();
+        executor.Submit(Work.ReportThenGet, worker, queue);
+        int pid = report.Recv<int>();
+
+        Work.Kill(pid);
+        Assert.True(Work.ExitsWithin(pid, Work.Long));
+        queue.Put(42); // The dead getter's wait in this process may take it; it must come back.
+
+        Assert.Equal(42, queue.Get(Work.Long));
+        executor.Shutdown();
+    }
 }

@@ -98,6 +98,13 @@ public static class Work
 
     public static int GetOne(ProcessQueue<int> queue) => queue.Get(Long);
 
+    /// <summary>Reports its process id, then waits in Get (until the test kills this process).</summary>
+    public static int ReportThenGet(Connection report, ProcessQueue<int> queue)
+    {
+        report.Send(Environment.ProcessId);
+        return queue.Get();
+    }
+
     /// <summary>
     /// Starts a pool of its own (this process is then a parent), reports the inner worker's id and
     /// keeps it busy; the test kills this process and checks the inner worker does not outlive it.

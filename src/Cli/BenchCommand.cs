@@ -1,0 +1,65 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Weave.Cli;
+
+/// <summary>
+/// <c>weave bench [--job short|full|dry]</c>: runs the BenchmarkDotNet suites of perf/ (in a Weave
+/// source checkout) and regenerates the report, by running
+/// <c>dotnet run -c Release --project perf -- report …</c>.
+/// </summary>
+internal sealed class BenchCommand : Command<BenchCommand.Settings>
+{
+    private static readonly string[] s_jobs = ["short", "full", "dry"];
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--job <JOB>")]
+        [Description("short (default, a few minutes), full (the committed numbers) or dry (one invocation each: checks that everything runs).")]
+        public string Job { get; init; } = "short";
+
+        [CommandOption("--suites <NAMES>")]
+        [Description("Comma-separated suites (Lock, ContendedLock, Semaphore, Event, Condition, Barrier, Queue, Queue4x4, TaskDoneJoin, Executor, Process, Linearizability, Harness). Default: all.")]
+        public string? Suites { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where the report goes (default perf/results).")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate() =>
+            s_jobs.Contains(Job) ? ValidationResult.Success() : ValidationResult.Error($"Unknown job '{Job}'. Known: {string.Join(", ", s_jobs)}.");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (Repository.Root() is not string root)
+        {
+            return Errors.BadInput($"weave bench runs the perf/ project of a Weave source checkout; no Harness.sln was found above {Environment.CurrentDirectory}.");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
+        foreach (string argument in new[] { "run", "-c", "Release", "--project", Path.Combine(root, "perf"), "--", "report", "--job", settings.Job })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (settings.Suites is string suites)
+        {
+            start.ArgumentList.Add("--suites");
+            start.ArgumentList.Add(suites);
+        }
+
+        if (settings.Out is string output)
+        {
+            start.ArgumentList.Add("--out");
+            start.ArgumentList.Add(Path.GetFullPath(output));
+        }
+
+        AnsiConsole.MarkupLine($"Running [bold]{Markup.Escape(string.Join(' ', start.ArgumentList))}[/] in {Markup.Escape(root)}");
+        using Process process = Process.Start(start)!;
+        process.WaitForExitAsync(cancellationToken).GetAwaiter().GetResult();
+        return process.ExitCode;
+    }
+}

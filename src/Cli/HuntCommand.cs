@@ -1,0 +1,246 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Weave.Harness;
+using Weave.SystematicTests.SeededBugs;
+
+namespace Weave.Cli;
+
+/// <summary>
+/// <c>weave hunt</c>: runs the seeded-bug catalog (buggy variants of Weave's primitives, each
+/// modelled on a real bug) with each technique — Coyote strategies, real-thread stress, and
+/// generated scenarios checked for linearizability — and prints and writes the bug-finding table.
+/// </summary>
+internal sealed class HuntCommand : Command<HuntCommand.Settings>
+{
+    private static readonly TimeSpan s_symbolicTimeout = TimeSpan.FromSeconds(1);
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--strategy <NAME>")]
+        [Description("A Coyote strategy to run (repeatable): Random, Probabilistic, Prioritization, FairPrioritization, QLearning, Portfolio. Default: Random and Prioritization.")]
+        public string[] Strategies { get; init; } = [];
+
+        [CommandOption("--iterations <N>")]
+        [Description("Coyote iterations per strategy and bug (default 100).")]
+        public int Iterations { get; init; } = 100;
+
+        [CommandOption("--stress-rounds <N>")]
+        [Description("Real-thread stress rounds per bug; 0 skips stress (default 100).")]
+        public int StressRounds { get; init; } = 100;
+
+        [CommandOption("--bug <NAME>")]
+        [Description("Only this seeded bug (repeatable). Default: the whole catalog.")]
+        public string[] Bugs { get; init; } = [];
+
+        [CommandOption("--no-scenarios")]
+        [Description("Skip generated scenarios + linearizability.")]
+        public bool NoScenarios { get; init; }
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed for every technique (default 20261125).")]
+        public uint Seed { get; init; } = 20261125;
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where the table (bug-finding.md), the chart (bug-finding.png) and schedules go. Default: artifacts/hunt.")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Iterations < 1)
+            {
+                return ValidationResult.Error($"--iterations must be at least 1 (got {Iterations}).");
+            }
+
+            if (StressRounds < 0)
+            {
+                return ValidationResult.Error($"--stress-rounds must be 0 or more (got {StressRounds}).");
+            }
+
+            foreach (string name in Strategies)
+            {
+                if (!Enum.TryParse<SystematicStrategy>(name, ignoreCase: true, out _))
+                {
+                    return ValidationResult.Error($"Unknown strategy '{name}'. Known: {string.Join(", ", Enum.GetNames<SystematicStrategy>())}.");
+                }
+            }
+
+            foreach (string name in Bugs)
+            {
+                if (SeededBugCatalog.All.All(b => b.Name != name))
+                {
+                    return ValidationResult.Error($"Unknown seeded bug '{name}'. Known: {string.Join(", ", SeededBugCatalog.All.Select(b => b.Name))}.");
+                }
+            }
+
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        SystematicStrategy[] strategies = settings.Strategies.Length == 0
+            ? [SystematicStrategy.Random, SystematicStrategy.Prioritization]
+            : [.. settings.Strategies.Select(s => Enum.Parse<SystematicStrategy>(s, ignoreCase: true)).Distinct()];
+        SeededBug[] bugs = [.. SeededBugCatalog.All.Where(b => settings.Bugs.Length == 0 || settings.Bugs.Contains(b.Name))];
+        string output = Path.GetFullPath(settings.Out ?? Repository.Artifacts("hunt"));
+        Directory.CreateDirectory(output);
+        var columns = strategies.Select(s => s.ToString()).ToList();
+        if (settings.StressRounds > 0)
+        {
+            columns.Add($"Stress ({settings.StressRounds} rounds)");
+        }
+
+        if (!settings.NoScenarios)
+        {
+            columns.Add("Scenarios + linearizability, Coyote");
+            columns.Add("Scenarios + linearizability, stress");
+        }
+
+        var rows = new List<HuntRow>();
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                ProgressTask task = progress.AddTask("Hunting seeded bugs", maxValue: bugs.Length * columns.Count);
+                foreach (SeededBug bug in bugs)
+                {
+                    task.Description = bug.Name;
+                    var cells = new List<HuntCell>();
+                    foreach (SystematicStrategy strategy in strategies)
+                    {
+                        cells.Add(Systematically(bug, strategy, settings, output));
+                        task.Increment(1);
+                    }
+
+                    if (settings.StressRounds > 0)
+                    {
+                        cells.Add(Stressed(bug, settings.StressRounds));
+                        task.Increment(1);
+                    }
+
+                    if (!settings.NoScenarios)
+                    {
+                        cells.AddRange(FromScenarios(bug, settings.Seed));
+                        task.Increment(2);
+                    }
+
+                    rows.Add(new HuntRow(bug, cells));
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            });
+
+        Print(rows, columns);
+        string markdown = Path.Combine(output, "bug-finding.md");
+        File.WriteAllText(markdown, Markdown(rows, columns, strategies, settings));
+        string chart = Path.Combine(output, "bug-finding.png");
+        HuntChart.Write(chart, rows);
+        int found = rows.Count(r => r.Found);
+        AnsiConsole.MarkupLine($"[bold]{found} of {rows.Count}[/] seeded bugs found. Table: [link]{Markup.Escape(markdown)}[/]; chart: [link]{Markup.Escape(chart)}[/].");
+        if (rows.SelectMany(r => r.Cells).FirstOrDefault(c => c.Schedule is not null) is { Schedule: string schedule })
+        {
+            AnsiConsole.MarkupLine($"Replay a find step by step: [bold]weave replay {Markup.Escape(schedule)}[/]");
+        }
+
+        return found == rows.Count ? ExitCodes.Ok : ExitCodes.Finding;
+    }
+
+    private static HuntCell Systematically(SeededBug bug, SystematicStrategy strategy, Settings settings, string output)
+    {
+        if (bug.FairStrategiesOnly && strategy == SystematicStrategy.Prioritization)
+        {
+            return new HuntCell(null, "n/a (spins)", null, null);
+        }
+
+        SystematicReport report = Systematic.Explore(
+            Scenario(bug),
+            new SystematicOptions
+            {
+                Strategy = strategy,
+                Iterations = settings.Iterations,
+                Seed = settings.Seed,
+                TraceDirectory = Path.Combine(output, "schedules"),
+            },
+            bug.Name);
+        return report.BugFound
+            ? new HuntCell(true, $"found @ {report.IterationOfFirstBug} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, report.ScheduleFile)
+            : new HuntCell(false, $"missed in {report.Iterations} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, null);
+    }
+
+    /// <summary>
+    /// The scenario Coyote explores for <paramref name="bug"/>. Built here so that its schedule files
+    /// name this class: <see cref="ReplayCommand"/> recognises them and replays them in this process.
+    /// </summary>
+    internal static Action Scenario(SeededBug bug) => () => bug.Buggy(s_symbolicTimeout);
+
+    private static HuntCell Stressed(SeededBug bug, int rounds)
+    {
+        (bool found, int round, TimeSpan elapsed, string? what) = SystematicTests.SeededBugs.Stress.Hunt(bug.Buggy, rounds, TimeSpan.FromSeconds(2));
+        return found
+            ? new HuntCell(true, $"found @ round {round}: {what} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null)
+            : new HuntCell(false, $"missed in {round} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null);
+    }
+
+    private static HuntCell[] FromScenarios(SeededBug bug, uint seed)
+    {
+        if (LinearizabilitySpecs.All.FirstOrDefault(b => b.Name == bug.Name) is not { } target)
+        {
+            return [new HuntCell(null, "—", null, null), new HuntCell(null, "—", null, null)];
+        }
+
+        var clock = Stopwatch.StartNew();
+        SystematicReport? coyote = target.Target(true).Explore(LinearizabilitySpecs.CoyoteOptions with { Seed = seed }, LinearizabilitySpecs.CoyoteScenarios, seed);
+        TimeSpan coyoteTime = clock.Elapsed;
+        StressReport stress = target.Target(true).Stress(LinearizabilitySpecs.StressOptions with { Shrink = false, Rounds = 300, Seed = seed });
+        return
+        [
+            coyote?.BugFound == true
+                ? new HuntCell(true, $"found ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null)
+                : new HuntCell(false, $"missed ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null),
+            stress.ViolationFound
+                ? new HuntCell(true, $"found @ round {stress.RoundOfFirstViolation} ({stress.Elapsed.TotalMilliseconds:0} ms)", stress.Elapsed, null)
+                : new HuntCell(false, $"missed in {stress.Rounds} ({stress.Elapsed.TotalMilliseconds:0} ms)", stress.Elapsed, null),
+        ];
+    }
+
+    private static void Print(List<HuntRow> rows, List<string> columns)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Bug-finding table");
+        table.AddColumn("Seeded bug");
+        foreach (string column in columns)
+        {
+            table.AddColumn(Markup.Escape(column));
+        }
+
+        foreach (HuntRow row in rows)
+        {
+            table.AddRow([Markup.Escape(row.Bug.Name), .. row.Cells.Select(c => c.Found switch
+            {
+                true => $"[green]{Markup.Escape(c.Text)}[/]",
+                false => $"[red]{Markup.Escape(c.Text)}[/]",
+                null => $"[grey]{Markup.Escape(c.Text)}[/]",
+            })]);
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string Markdown(List<HuntRow> rows, List<string> columns, SystematicStrategy[] strategies, Settings settings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Bug-finding table (weave hunt)").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.Iterations} iterations each (ExploreTimeouts on), seed {settings.Seed}. {rows.Count(r => r.Found)} of {rows.Count} seeded bugs found.");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Seeded bug | Modelled on | {string.Join(" | ", columns)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|{string.Concat(Enumerable.Repeat("---|", columns.Count))}");
+        foreach (HuntRow row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{row.Bug.Name}` | {row.Bug.ModeledOn} | {string.Join(" | ", row.Cells.Select(c => c.Text))} |");
+        }
+
+        return text.ToString();
+    }
+}

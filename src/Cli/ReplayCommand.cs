@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Weave.Harness;
+using Weave.SystematicTests.SeededBugs;
+
+namespace Weave.Cli;
+
+/// <summary>
+/// <c>weave replay &lt;schedule-file&gt;</c>: replays a saved Coyote schedule. A schedule written by
+/// <c>weave hunt</c> is replayed here; one written by a test runs that one test of its built test
+/// assembly (its xunit runner, <c>-method</c>) with <c>WEAVE_REPLAY</c> set. Prints the interleaving; exits 1 when the bug reproduces.
+/// </summary>
+internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<schedule-file>")]
+        [Description("A *.schedule.json file (weave-schedule/1).")]
+        public string File { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ScheduleFile schedule;
+        try
+        {
+            schedule = ScheduleFile.Read(settings.File);
+        }
+        catch (ScheduleFileException e)
+        {
+            return Errors.BadInput(e.Message);
+        }
+
+        string path = Path.GetFullPath(settings.File);
+        string huntPrefix = typeof(HuntCommand).FullName + ".";
+        return schedule.Test.StartsWith(huntPrefix, StringComparison.Ordinal)
+            ? ReplayHunt(path, schedule.Test[huntPrefix.Length..])
+            : ReplayTest(path, schedule, cancellationToken);
+    }
+
+    private static int ReplayHunt(string path, string bugName)
+    {
+        if (SeededBugCatalog.All.FirstOrDefault(b => b.Name == bugName) is not { } bug)
+        {
+            return Errors.BadInput($"{path}: the schedule was recorded for seeded bug '{bugName}', which is no longer in the catalog.");
+        }
+
+        SystematicReport report;
+        try
+        {
+            report = Systematic.Replay(path, HuntCommand.Scenario(bug), bugName);
+        }
+        catch (ScheduleFileException e)
+        {
+            return Errors.BadInput(e.Message);
+        }
+
+        return Outcome(report.BugFound, (report with { ReplayCommand = $"weave replay {path}" }).ToString());
+    }
+
+    private static int ReplayTest(string path, ScheduleFile schedule, CancellationToken cancellationToken)
+    {
+        string? assembly = TestAssemblies.Locate(schedule);
+        if (assembly is null)
+        {
+            return Errors.BadInput($"{path}: the test assembly '{schedule.Assembly}' that recorded it was not found{(schedule.AssemblyPath is null ? "" : $" at {schedule.AssemblyPath}")}; build the test project first.");
+        }
+
+        if (!TestAssemblies.HasMethod(assembly, schedule.Test))
+        {
+            return Errors.BadInput($"{path}: the test '{schedule.Test}' no longer exists in {assembly}.");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "exec", assembly, "-method", schedule.Test, "-noLogo" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["WEAVE_REPLAY"] = path;
+        AnsiConsole.MarkupLine($"Replaying [bold]{Markup.Escape(schedule.Test)}[/] in {Markup.Escape(assembly)}");
+        using Process process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        process.WaitForExitAsync(cancellationToken).GetAwaiter().GetResult();
+        process.WaitForExit(); // Drains the output.
+
+        // The xunit v3 test executable run directly: 0 every test passed, 1 a test failed.
+        return process.ExitCode switch
+        {
+            0 => Outcome(bugFound: false, null),
+            1 => Outcome(bugFound: true, null),
+            int code => Errors.BadInput($"{path}: the test run failed to start (exit code {code})."),
+        };
+    }
+
+    private static int Outcome(bool bugFound, string? report)
+    {
+        if (report is not null)
+        {
+            Console.WriteLine(report);
+        }
+
+        if (bugFound)
+        {
+            AnsiConsole.MarkupLine("[red bold]The bug reproduces[/] on this schedule.");
+            return ExitCodes.Finding;
+        }
+
+        AnsiConsole.MarkupLine("[green bold]The schedule no longer reproduces a bug.[/]");
+        return ExitCodes.Ok;
+    }
+}
