@@ -17,7 +17,7 @@ internal sealed class WorkerProcess : IDisposable
     internal const string HostFileName = "Weave.WorkerHost.dll";
 
     private static readonly ConcurrentDictionary<WorkerProcess, bool> s_live = new();
-    private static readonly Lazy<(string Dotnet, string Host)> s_commands = new(FindCommands);
+    private static readonly Lazy<(string Dotnet, string[] Arguments)> s_commands = new(FindCommands);
     private static int s_pipeCount;
 
     private readonly Process _process;
@@ -64,7 +64,7 @@ internal sealed class WorkerProcess : IDisposable
     /// <exception cref="FileNotFoundException">The worker host is not next to Weave.Primitives.dll.</exception>
     internal static WorkerProcess Start(Action<WorkerProcess> exited)
     {
-        (string dotnet, string host) = s_commands.Value;
+        (string dotnet, string[] arguments) = s_commands.Value;
         string pipeName = $"weave-{Environment.ProcessId}-{Interlocked.Increment(ref s_pipeCount)}";
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var info = new ProcessStartInfo(dotnet)
@@ -72,7 +72,11 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
             RedirectStandardInput = true,
         };
-        info.ArgumentList.Add(host);
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.ArgumentList.Add(pipeName);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         WorkerProcess? worker = null;
@@ -180,7 +184,7 @@ internal sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
-    private static (string Dotnet, string Host) FindCommands()
+    private static (string Dotnet, string[] Arguments) FindCommands()
     {
         string library = typeof(WorkerProcess).Assembly.Location;
         string host = Path.Combine(Path.GetDirectoryName(library) ?? AppContext.BaseDirectory, HostFileName);
@@ -191,21 +195,32 @@ internal sealed class WorkerProcess : IDisposable
                 "it is copied there by Weave.Primitives' build (reference the project or package, not the bare dll).", host);
         }
 
+        // A package reference copies the host's dll but not its runtimeconfig.json: then describe the
+        // runtime this process runs on in a file of our own.
+        string runtimeConfig = Path.ChangeExtension(host, ".runtimeconfig.json");
+        string[] arguments = [host];
+        if (!File.Exists(runtimeConfig))
+        {
+            runtimeConfig = Path.Combine(Path.GetTempPath(), $"Weave.WorkerHost.{Environment.Version}.runtimeconfig.json");
+            File.WriteAllText(runtimeConfig, $$"""{ "runtimeOptions": { "tfm": "net{{Environment.Version.Major}}.{{Environment.Version.Minor}}", "rollForward": "Major", "framework": { "name": "Microsoft.NETCore.App", "version": "{{Environment.Version.Major}}.{{Environment.Version.Minor}}.0" } } }""");
+            arguments = ["exec", "--runtimeconfig", runtimeConfig, host];
+        }
+
         string executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
         string? fromSdk = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (File.Exists(fromSdk))
         {
-            return (fromSdk, host);
+            return (fromSdk, arguments);
         }
 
         if (Path.GetFileName(Environment.ProcessPath) == executable)
         {
-            return (Environment.ProcessPath!, host);
+            return (Environment.ProcessPath!, arguments);
         }
 
         // <root>/shared/Microsoft.NETCore.App/<version>/ → <root>/dotnet
         string root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
         string candidate = Path.Combine(root, executable);
-        return (File.Exists(candidate) ? candidate : executable, host);
+        return (File.Exists(candidate) ? candidate : executable, arguments);
     }
 }
