@@ -2,9 +2,10 @@ namespace Weave.Primitives;
 
 /// <summary>
 /// An exception raised in another process (a pool worker, or the process that hosts a pipe or a
-/// queue). When the original type can be rebuilt from its message, callers see that type and this
-/// exception is its <see cref="Exception.InnerException"/>, holding the other process's stack
-/// trace; otherwise they see this exception. Python: the <c>_RemoteTraceback</c> set as
+/// queue). When the original type can be rebuilt from its message, callers see that type, with this
+/// exception (the other process's stack trace) as its <see cref="Exception.InnerException"/> if the
+/// type has a (message, inner) constructor, and the stack trace in <see cref="Exception.Data"/> under
+/// <see cref="StackTraceKey"/> either way; otherwise they see this exception. Python: the <c>_RemoteTraceback</c> set as
 /// <c>__cause__</c> of an exception re-raised from a worker.
 /// </summary>
 public sealed class RemoteException : Exception
