@@ -11,8 +11,7 @@ internal static class HuntChart
         for (int i = 0; i < rows.Count; i++)
         {
             double value = rows[i].FastestMs ?? 0;
-            var bar = plot.Add.Bar(new Bar { Position = i, Value = value, Orientation = Orientation.Horizontal, FillColor = rows[i].Found ? Colors.SeaGreen : Colors.Crimson });
-            _ = bar;
+            plot.Add.Bar(new Bar { Position = i, Value = value, Orientation = Orientation.Horizontal, FillColor = rows[i].Found ? Colors.SeaGreen : Colors.Crimson });
         }
 
         plot.Axes.Left.SetTicks([.. Enumerable.Range(0, rows.Count).Select(i => (double)i)], [.. rows.Select(r => r.Bug.Name)]);

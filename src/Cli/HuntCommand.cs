@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Spectre.Console;
@@ -109,22 +108,33 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                 foreach (SeededBug bug in bugs)
                 {
                     task.Description = bug.Name;
-                    var cells = new List<HuntCell>();
+                    var cells = new List<TechniqueResult>();
                     foreach (SystematicStrategy strategy in strategies)
                     {
-                        cells.Add(Systematically(bug, strategy, settings, output));
+                        var options = new SystematicOptions
+                        {
+                            Strategy = strategy,
+                            Iterations = settings.Iterations,
+                            Seed = settings.Seed,
+                            TraceDirectory = Path.Combine(output, "schedules"),
+                        };
+                        cells.Add(Techniques.Systematically(bug, Scenario(bug), bug.Name, options));
                         task.Increment(1);
                     }
 
                     if (settings.StressRounds > 0)
                     {
-                        cells.Add(Stressed(bug, settings.StressRounds));
+                        cells.Add(Techniques.Stressed(bug, settings.StressRounds));
                         task.Increment(1);
                     }
 
                     if (!settings.NoScenarios)
                     {
-                        cells.AddRange(FromScenarios(bug, settings.Seed));
+                        cells.AddRange(Techniques.FromScenarios(
+                            bug,
+                            LinearizabilitySpecs.StressOptions with { Rounds = 300, Seed = settings.Seed },
+                            LinearizabilitySpecs.CoyoteOptions with { Seed = settings.Seed },
+                            settings.Seed));
                         task.Increment(2);
                     }
 
@@ -148,63 +158,11 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         return found == rows.Count ? ExitCodes.Ok : ExitCodes.Finding;
     }
 
-    private static HuntCell Systematically(SeededBug bug, SystematicStrategy strategy, Settings settings, string output)
-    {
-        if (bug.FairStrategiesOnly && strategy == SystematicStrategy.Prioritization)
-        {
-            return new HuntCell(null, "n/a (spins)", null, null);
-        }
-
-        SystematicReport report = Systematic.Explore(
-            Scenario(bug),
-            new SystematicOptions
-            {
-                Strategy = strategy,
-                Iterations = settings.Iterations,
-                Seed = settings.Seed,
-                TraceDirectory = Path.Combine(output, "schedules"),
-            },
-            bug.Name);
-        return report.BugFound
-            ? new HuntCell(true, $"found @ {report.IterationOfFirstBug} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, report.ScheduleFile)
-            : new HuntCell(false, $"missed in {report.Iterations} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, null);
-    }
-
     /// <summary>
     /// The scenario Coyote explores for <paramref name="bug"/>. Built here so that its schedule files
     /// name this class: <see cref="ReplayCommand"/> recognises them and replays them in this process.
     /// </summary>
     internal static Action Scenario(SeededBug bug) => () => bug.Buggy(s_symbolicTimeout);
-
-    private static HuntCell Stressed(SeededBug bug, int rounds)
-    {
-        (bool found, int round, TimeSpan elapsed, string? what) = SystematicTests.SeededBugs.Stress.Hunt(bug.Buggy, rounds, TimeSpan.FromSeconds(2));
-        return found
-            ? new HuntCell(true, $"found @ round {round}: {what} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null)
-            : new HuntCell(false, $"missed in {round} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null);
-    }
-
-    private static HuntCell[] FromScenarios(SeededBug bug, uint seed)
-    {
-        if (LinearizabilitySpecs.All.FirstOrDefault(b => b.Name == bug.Name) is not { } target)
-        {
-            return [new HuntCell(null, "—", null, null), new HuntCell(null, "—", null, null)];
-        }
-
-        var clock = Stopwatch.StartNew();
-        SystematicReport? coyote = target.Target(true).Explore(LinearizabilitySpecs.CoyoteOptions with { Seed = seed }, LinearizabilitySpecs.CoyoteScenarios, seed);
-        TimeSpan coyoteTime = clock.Elapsed;
-        StressReport stress = target.Target(true).Stress(LinearizabilitySpecs.StressOptions with { Shrink = false, Rounds = 300, Seed = seed });
-        return
-        [
-            coyote?.BugFound == true
-                ? new HuntCell(true, $"found ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null)
-                : new HuntCell(false, $"missed ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null),
-            stress.ViolationFound
-                ? new HuntCell(true, $"found @ round {stress.RoundOfFirstViolation} ({stress.Elapsed.TotalMilliseconds:0} ms)", stress.Elapsed, null)
-                : new HuntCell(false, $"missed in {stress.Rounds} ({stress.Elapsed.TotalMilliseconds:0} ms)", stress.Elapsed, null),
-        ];
-    }
 
     private static void Print(List<HuntRow> rows, List<string> columns)
     {

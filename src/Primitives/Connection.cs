@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -101,9 +100,7 @@ public sealed class Connection : IDisposable
         }
 
         CheckUsable(read: true);
-        byte[] payload = new byte[8];
-        BinaryPrimitives.WriteInt64LittleEndian(payload, timeout == Timeout.InfiniteTimeSpan ? -1 : timeout.Ticks);
-        return _endpoint.Call(_side, PipeChannel.OpPoll, payload)[0] == 1;
+        return _endpoint.Call(_side, PipeChannel.OpPoll, IpcTimeout.Payload(timeout))[0] == 1;
     }
 
     /// <summary>Whether a message (or the end of the stream) is waiting now. Python: <c>poll()</c>.</summary>

@@ -82,7 +82,7 @@ public sealed class ImapIterator<T> : IEnumerable<T>, IEnumerator<T>
 
             _chunksTaken++;
             _index = 0;
-            _chunk = [];
+            _chunk = []; // If Result throws, the spent chunk must not be walked again from index 0.
             _chunk = next.Result(); // Rethrows the worker's exception: this chunk is consumed.
         }
 

@@ -174,11 +174,8 @@ public sealed class ProcessPool : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"<ProcessPool processes={Processes} state={_state}>";
 
-    private AsyncResult<TResult> Async<TResult>(Delegate function, object?[] arguments, Action<TResult>? callback, Action<Exception>? errorCallback)
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        return new AsyncResult<TResult>(ProcessCalls.Submit<TResult>(_pool, function, arguments, NotRunning), callback, errorCallback);
-    }
+    private AsyncResult<TResult> Async<TResult>(Delegate function, object?[] arguments, Action<TResult>? callback, Action<Exception>? errorCallback) =>
+        new(ProcessCalls.Submit<TResult>(_pool, function, arguments, NotRunning), callback, errorCallback);
 
     private List<Future<TResult[]>> Chunks<TSource, TResult>(Func<TSource, TResult> function, IEnumerable<TSource> source, int chunkSize) =>
         ProcessCalls.SubmitChunks(_pool, function, source, chunkSize, NotRunning);

@@ -53,42 +53,42 @@ public sealed class ProcessPoolExecutor : IDisposable
     /// <exception cref="InvalidOperationException">The executor was shut down ("cannot schedule new futures after shutdown").</exception>
     /// <exception cref="BrokenExecutorException">A worker process died.</exception>
     public Future<TResult> Submit<TResult>(Func<TResult> function) =>
-        ProcessCalls.Submit<TResult>(_pool, Checked(function), [], ShutDownMessage);
+        ProcessCalls.Submit<TResult>(_pool, function, [], ShutDownMessage);
 
     /// <summary>Runs <c>function(arg1)</c> in a worker process. Python: <c>submit(fn, arg)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future<TResult> Submit<T1, TResult>(Func<T1, TResult> function, T1 arg1) =>
-        ProcessCalls.Submit<TResult>(_pool, Checked(function), [arg1], ShutDownMessage);
+        ProcessCalls.Submit<TResult>(_pool, function, [arg1], ShutDownMessage);
 
     /// <summary>Runs <c>function(arg1, arg2)</c> in a worker process. Python: <c>submit(fn, a, b)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future<TResult> Submit<T1, T2, TResult>(Func<T1, T2, TResult> function, T1 arg1, T2 arg2) =>
-        ProcessCalls.Submit<TResult>(_pool, Checked(function), [arg1, arg2], ShutDownMessage);
+        ProcessCalls.Submit<TResult>(_pool, function, [arg1, arg2], ShutDownMessage);
 
     /// <summary>Runs <c>function(arg1, arg2, arg3)</c> in a worker process. Python: <c>submit(fn, a, b, c)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future<TResult> Submit<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult> function, T1 arg1, T2 arg2, T3 arg3) =>
-        ProcessCalls.Submit<TResult>(_pool, Checked(function), [arg1, arg2, arg3], ShutDownMessage);
+        ProcessCalls.Submit<TResult>(_pool, function, [arg1, arg2, arg3], ShutDownMessage);
 
     /// <summary>Runs <paramref name="action"/> in a worker process. Python: <c>submit(fn)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future Submit(Action action) =>
-        ProcessCalls.SubmitAction(_pool, Checked(action), [], ShutDownMessage);
+        ProcessCalls.SubmitAction(_pool, action, [], ShutDownMessage);
 
     /// <summary>Runs <c>action(arg1)</c> in a worker process. Python: <c>submit(fn, arg)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future Submit<T1>(Action<T1> action, T1 arg1) =>
-        ProcessCalls.SubmitAction(_pool, Checked(action), [arg1], ShutDownMessage);
+        ProcessCalls.SubmitAction(_pool, action, [arg1], ShutDownMessage);
 
     /// <summary>Runs <c>action(arg1, arg2)</c> in a worker process. Python: <c>submit(fn, a, b)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future Submit<T1, T2>(Action<T1, T2> action, T1 arg1, T2 arg2) =>
-        ProcessCalls.SubmitAction(_pool, Checked(action), [arg1, arg2], ShutDownMessage);
+        ProcessCalls.SubmitAction(_pool, action, [arg1, arg2], ShutDownMessage);
 
     /// <summary>Runs <c>action(arg1, arg2, arg3)</c> in a worker process. Python: <c>submit(fn, a, b, c)</c>.</summary>
     /// <inheritdoc cref="Submit{TResult}(Func{TResult})" path="/exception"/>
     public Future Submit<T1, T2, T3>(Action<T1, T2, T3> action, T1 arg1, T2 arg2, T3 arg3) =>
-        ProcessCalls.SubmitAction(_pool, Checked(action), [arg1, arg2, arg3], ShutDownMessage);
+        ProcessCalls.SubmitAction(_pool, action, [arg1, arg2, arg3], ShutDownMessage);
 
     /// <summary>
     /// Applies <paramref name="function"/> to every item in worker processes, submitting all of them
@@ -129,11 +129,4 @@ public sealed class ProcessPoolExecutor : IDisposable
     /// <inheritdoc/>
     public override string ToString() =>
         $"<ProcessPoolExecutor workers={MaxWorkers}{(_pool.Broken is not null ? " broken" : _pool.IsShutDown ? " shut down" : "")}>";
-
-    private static TDelegate Checked<TDelegate>(TDelegate function)
-        where TDelegate : Delegate
-    {
-        ArgumentNullException.ThrowIfNull(function);
-        return function;
-    }
 }

@@ -142,7 +142,7 @@ public sealed class ProcessQueue<T>
     public bool Join(TimeSpan timeout)
     {
         _ = Deadline.After(timeout);
-        return Call(QueueChannel.OpJoin, QueueChannel.TimeoutPayload(timeout))[0] == 1;
+        return Call(QueueChannel.OpJoin, IpcTimeout.Payload(timeout))[0] == 1;
     }
 
     /// <summary>Shuts the queue down for every process: puts fail; gets drain it, then fail (immediately: at once). Python 3.13: <c>shutdown(immediate)</c>.</summary>
@@ -158,13 +158,13 @@ public sealed class ProcessQueue<T>
 
     private bool TryPutCore(T item, TimeSpan timeout)
     {
-        byte[] payload = QueueChannel.TimeoutPayload(timeout, JsonSerializer.SerializeToUtf8Bytes(item, ProcessJson.Options));
+        byte[] payload = IpcTimeout.Payload(timeout, JsonSerializer.SerializeToUtf8Bytes(item, ProcessJson.Options));
         return Call(QueueChannel.OpPut, payload)[0] == 1;
     }
 
     private bool TryGetCore([MaybeNullWhen(false)] out T item, TimeSpan timeout)
     {
-        byte[] response = Call(QueueChannel.OpGet, QueueChannel.TimeoutPayload(timeout));
+        byte[] response = Call(QueueChannel.OpGet, IpcTimeout.Payload(timeout));
         if (response[0] == 0)
         {
             item = default;

@@ -36,37 +36,31 @@ public sealed class BugFindingReportTests(ITestOutputHelper output)
         var missedBySystematic = new List<string>();
         foreach (SeededBug bug in SeededBugCatalog.All)
         {
-            var cells = new List<string>();
-            bool foundByAny = false;
+            var results = new List<TechniqueResult>();
             foreach (SystematicStrategy strategy in s_strategies)
             {
-                if (bug.FairStrategiesOnly && strategy == SystematicStrategy.Prioritization)
-                {
-                    cells.Add("n/a (spins)");
-                    continue;
-                }
-
-                SystematicReport report = Systematic.Explore(
+                results.Add(Techniques.Systematically(
+                    bug,
                     () => bug.Buggy(SeededBugTests.s_symbolicTimeout),
-                    new SystematicOptions { Strategy = strategy, Iterations = IterationsPerStrategy, Seed = 20261125 });
-                foundByAny |= report.BugFound;
-                cells.Add(report.BugFound
-                    ? $"found @ {report.IterationOfFirstBug} ({report.Elapsed.TotalMilliseconds:0} ms)"
-                    : $"missed in {report.Iterations}");
+                    nameof(BugFindingReport_EverySeededBugIsFoundSystematically),
+                    new SystematicOptions { Strategy = strategy, Iterations = IterationsPerStrategy, Seed = 20261125 }));
             }
 
-            (bool found, int rounds, TimeSpan elapsed, string? what) = Stress.Hunt(bug.Buggy, StressRounds, TimeSpan.FromSeconds(2));
-            cells.Add(found ? $"found @ round {rounds}: {what} ({elapsed.TotalMilliseconds:0} ms)" : $"missed in {rounds} ({elapsed.TotalMilliseconds:0} ms)");
-            cells.AddRange(ScenarioCells(bug.Name, ref scenarioFinds));
+            bool foundByAny = results.Any(r => r.Found == true);
+            TechniqueResult stressed = Techniques.Stressed(bug, StressRounds);
+            TechniqueResult[] scenarios = Techniques.FromScenarios(bug, LinearizabilitySpecs.StressOptions, LinearizabilitySpecs.CoyoteOptions, LinearizabilitySpecs.ScenarioSeed);
+            results.Add(stressed);
+            results.AddRange(scenarios);
             systematicFinds += foundByAny ? 1 : 0;
-            stressFinds += found ? 1 : 0;
+            stressFinds += stressed.Found == true ? 1 : 0;
+            scenarioFinds += scenarios.Any(r => r.Found == true) ? 1 : 0;
             if (!foundByAny)
             {
                 missedBySystematic.Add(bug.Name);
             }
 
             string name = bug.TimeoutOnly ? $"`{bug.Name}` (timeout path)" : $"`{bug.Name}`";
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {bug.ModeledOn} | {string.Join(" | ", cells)} |");
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {bug.ModeledOn} | {string.Join(" | ", results.Select(r => r.Text))} |");
         }
 
         string markdown = new StringBuilder()
@@ -85,26 +79,6 @@ public sealed class BugFindingReportTests(ITestOutputHelper output)
         Console.WriteLine(markdown);
 
         Assert.True(missedBySystematic.Count == 0, $"Not found by any strategy: {string.Join(", ", missedBySystematic)}");
-    }
-
-    // The two scenario back ends, for the bugs that show up as linearizability violations.
-    private static string[] ScenarioCells(string name, ref int finds)
-    {
-        if (LinearizabilitySpecs.All.FirstOrDefault(b => b.Name == name) is not { } bug)
-        {
-            return ["—", "—"];
-        }
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var coyote = bug.Target(true).Explore(LinearizabilitySpecs.CoyoteOptions, LinearizabilitySpecs.CoyoteScenarios, LinearizabilitySpecs.ScenarioSeed);
-        var coyoteTime = clock.Elapsed;
-        var stress = bug.Target(true).Stress(LinearizabilitySpecs.StressOptions with { Shrink = false });
-        finds += coyote?.BugFound == true || stress.ViolationFound ? 1 : 0;
-        return
-        [
-            coyote?.BugFound == true ? $"found ({coyoteTime.TotalMilliseconds:0} ms, scenarios before it included)" : $"missed ({coyoteTime.TotalMilliseconds:0} ms)",
-            stress.ViolationFound ? $"found @ round {stress.RoundOfFirstViolation} ({stress.Elapsed.TotalMilliseconds:0} ms)" : $"missed in {stress.Rounds} ({stress.Elapsed.TotalMilliseconds:0} ms)",
-        ];
     }
 
     private static string FindRepositoryRoot()

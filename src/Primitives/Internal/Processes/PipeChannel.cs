@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 
 namespace Weave.Primitives;
@@ -53,9 +52,7 @@ internal sealed class PipeChannel : IIpcTarget
                         : throw new EndOfStreamException("The other end of the pipe is closed and no message is left.");
 
                 case OpPoll:
-                    long ticks = BinaryPrimitives.ReadInt64LittleEndian(payload);
-                    Deadline deadline = ticks < 0 ? Deadline.Infinite : Deadline.After(TimeSpan.FromTicks(ticks));
-                    return [WaitReadable(side, deadline) ? (byte)1 : (byte)0];
+                    return [WaitReadable(side, Deadline.After(IpcTimeout.Read(payload))) ? (byte)1 : (byte)0];
 
                 case OpClose:
                     _closed[side] = true;

@@ -17,10 +17,10 @@ internal static class ProcessCalls
         return future;
     }
 
-    internal static Future SubmitAction(ProcessWorkerPool pool, Delegate function, object?[] arguments, string shutDownMessage)
+    internal static Future SubmitAction(ProcessWorkerPool pool, Delegate action, object?[] arguments, string shutDownMessage)
     {
-        CallTarget target = CallTarget.FromDelegate(function, nameof(function));
-        JsonElement[] call = CallTarget.SerializeArguments(function, arguments);
+        CallTarget target = CallTarget.FromDelegate(action, nameof(action));
+        JsonElement[] call = CallTarget.SerializeArguments(action, arguments);
         var future = new Future();
         pool.Submit(future, target, [call], _ => future.SetResult(), shutDownMessage);
         return future;
@@ -31,10 +31,9 @@ internal static class ProcessCalls
     internal static List<Future<TResult[]>> SubmitChunks<TSource, TResult>(
         ProcessWorkerPool pool, Func<TSource, TResult> function, IEnumerable<TSource> source, int chunkSize, string shutDownMessage)
     {
-        ArgumentNullException.ThrowIfNull(function);
+        CallTarget target = CallTarget.FromDelegate(function, nameof(function));
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
-        CallTarget target = CallTarget.FromDelegate(function, nameof(function));
         var futures = new List<Future<TResult[]>>();
         try
         {

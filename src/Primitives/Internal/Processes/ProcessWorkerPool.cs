@@ -18,7 +18,7 @@ namespace Weave.Primitives;
 /// <see cref="BrokenExecutorException"/> and the other workers are killed.
 /// Futures are completed, and so their callbacks run, on the manager thread with no lock held.
 /// </summary>
-[DebuggerDisplay("Workers = {WorkerCount}, Pending = {_pendingCount}, ShutDown = {_shutdown}, Broken = {_broken != null}")]
+[DebuggerDisplay("Workers = {WorkerCount}, Pending = {_pendingWorkItems.Count}, ShutDown = {_shutdown}, Broken = {_broken != null}")]
 internal sealed class ProcessWorkerPool
 {
     internal const string BrokenMessage =
@@ -43,7 +43,6 @@ internal sealed class ProcessWorkerPool
     private readonly string _name;
     private WorkerThread? _manager;                     // Guarded by _sync.
     private long _nextId;                               // Guarded by _sync.
-    private int _pendingCount;                          // Mirror of _pendingWorkItems.Count for the debugger.
     private bool _shutdown;                             // Guarded by _sync.
     private bool _terminating;                          // Guarded by _sync.
     private string? _broken;                            // Why the pool is broken; guarded by _sync.
@@ -112,7 +111,6 @@ internal sealed class ProcessWorkerPool
             StartLocked();
             long id = ++_nextId;
             _pendingWorkItems.Add(id, new WorkItem(future, target, calls, complete));
-            _pendingCount = _pendingWorkItems.Count;
             _workIds.Put(id);
             AssertInvariants();
         }
@@ -257,7 +255,6 @@ internal sealed class ProcessWorkerPool
                 lock (_sync)
                 {
                     _pendingWorkItems.Remove(e.Id, out item);
-                    _pendingCount = _pendingWorkItems.Count;
                 }
 
                 item?.Complete(e.Response!); // Outside the lock: completing runs callbacks.
@@ -314,7 +311,6 @@ internal sealed class ProcessWorkerPool
                 lock (_sync)
                 {
                     _pendingWorkItems.Remove(id); // Cancelled before it was sent.
-                    _pendingCount = _pendingWorkItems.Count;
                 }
             }
         }
@@ -341,7 +337,6 @@ internal sealed class ProcessWorkerPool
             _broken = message;
             failed = [.. _pendingWorkItems.Values];
             _pendingWorkItems.Clear();
-            _pendingCount = 0;
         }
 
         StopLinks(kill: true);

@@ -23,9 +23,9 @@ internal sealed class QueueChannel(int maxSize) : IIpcTarget
         switch (op)
         {
             case OpPut:
-                return [_queue.TryPut(payload[8..].ToArray(), Timeout(payload)) ? (byte)1 : (byte)0];
+                return [_queue.TryPut(payload[IpcTimeout.Size..].ToArray(), IpcTimeout.Read(payload)) ? (byte)1 : (byte)0];
             case OpGet:
-                return _queue.TryGet(out byte[]? item, Timeout(payload)) ? [1, .. item] : [0];
+                return _queue.TryGet(out byte[]? item, IpcTimeout.Read(payload)) ? [1, .. item] : [0];
             case OpState:
                 byte[] state = new byte[13];
                 BinaryPrimitives.WriteInt32LittleEndian(state, _queue.Count);
@@ -37,7 +37,7 @@ internal sealed class QueueChannel(int maxSize) : IIpcTarget
                 _queue.TaskDone();
                 return [];
             case OpJoin:
-                return [_queue.Join(Timeout(payload)) ? (byte)1 : (byte)0];
+                return [_queue.Join(IpcTimeout.Read(payload)) ? (byte)1 : (byte)0];
             case OpShutdown:
                 _queue.Shutdown(immediate: payload[0] == 1);
                 return [];
@@ -53,19 +53,5 @@ internal sealed class QueueChannel(int maxSize) : IIpcTarget
         {
             _queue.TryPut(response[1..]);
         }
-    }
-
-    internal static byte[] TimeoutPayload(TimeSpan timeout, ReadOnlySpan<byte> rest = default)
-    {
-        byte[] payload = new byte[8 + rest.Length];
-        BinaryPrimitives.WriteInt64LittleEndian(payload, timeout == System.Threading.Timeout.InfiniteTimeSpan ? -1 : timeout.Ticks);
-        rest.CopyTo(payload.AsSpan(8));
-        return payload;
-    }
-
-    private static TimeSpan Timeout(ReadOnlySpan<byte> payload)
-    {
-        long ticks = BinaryPrimitives.ReadInt64LittleEndian(payload);
-        return ticks < 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks);
     }
 }
