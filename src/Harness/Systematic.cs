@@ -22,7 +22,10 @@ namespace Weave.Harness;
 /// exceeds <see cref="SystematicOptions.MaxSteps"/> (a livelock) is a bug.</para>
 /// <para>With <see cref="SystematicOptions.ExploreTimeouts"/>, timed waits made through
 /// <see cref="TimedWait"/> (all of Weave's, and your own primitives' if they use it) may time out at
-/// any scheduling point, so timeout paths are explored too.</para>
+/// any scheduling point, so timeout paths are explored too. With
+/// <see cref="SystematicOptions.ExploreInterrupts"/> and <see cref="SystematicOptions.ExploreCancellation"/>
+/// the scheduler also delivers <see cref="Thread.Interrupt"/>s and token cancellations at the blocking points
+/// of Weave's primitives (and of yours, through <see cref="TimedWait"/> and <see cref="Interrupts"/>).</para>
 /// <para>Set <c>WEAVE_REPLAY</c> to a schedule file to replay it instead of exploring: the printed
 /// replay command does that for the one test that produced it.</para>
 /// </remarks>
@@ -124,7 +127,7 @@ public static partial class Systematic
             .WithRandomGeneratorSeed(seed);
 
         var stopwatch = Stopwatch.StartNew();
-        using TestingEngine engine = CreateEngine(configuration, test, options.ExploreTimeouts);
+        using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options));
         if (!CoyoteLogRequested)
         {
             engine.SetLogger(new InterleavingLogger()); // Swallows Coyote's progress output.
@@ -174,6 +177,9 @@ public static partial class Systematic
             Seed = seed,
             Iteration = iteration,
             ExploreTimeouts = options.ExploreTimeouts,
+            ExploreInterrupts = options.ExploreInterrupts,
+            ExploreCancellation = options.ExploreCancellation,
+            FaultsPerIteration = options.FaultsPerIteration,
             MaxSteps = options.MaxSteps,
             CoyoteTrace = engine.ReproducibleTrace,
         }.Write(file);
@@ -241,7 +247,7 @@ public static partial class Systematic
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using TestingEngine engine = CreateEngine(configuration, test, schedule.ExploreTimeouts);
+        using TestingEngine engine = CreateEngine(configuration, test, schedule.Faults);
         engine.SetLogger(logger);
         engine.Run();
         stopwatch.Stop();
@@ -316,16 +322,16 @@ public static partial class Systematic
 
     // The wrapper marks the run as controlled (for TimedWait) before the test body runs; it returns the
     // test's task rather than awaiting it, because this assembly is not rewritten.
-    private static TestingEngine CreateEngine(Configuration configuration, Delegate test, bool exploreTimeouts) => test switch
+    private static TestingEngine CreateEngine(Configuration configuration, Delegate test, FaultPlan faults) => test switch
     {
         Action action => TestingEngine.Create(configuration, () =>
         {
-            CoyoteHook.EnterControlledTest(exploreTimeouts);
+            CoyoteHook.EnterControlledTest(faults);
             action();
         }),
         Func<Task> function => TestingEngine.Create(configuration, () =>
         {
-            CoyoteHook.EnterControlledTest(exploreTimeouts);
+            CoyoteHook.EnterControlledTest(faults);
             return function();
         }),
         _ => throw new ArgumentException("The test must be an Action or a Func<Task>.", nameof(test)),

@@ -37,7 +37,35 @@ public sealed record SystematicOptions
     /// </summary>
     public bool ExploreTimeouts { get; init; } = true;
 
-    /// <summary>Returns these options with <c>WEAVE_ITERATIONS</c>, <c>WEAVE_SEED</c> and <c>WEAVE_STRATEGY</c> applied.</summary>
+    /// <summary>
+    /// Let the scheduler interrupt (<see cref="Thread.Interrupt"/>) the threads the test starts at the blocking
+    /// points of Weave's primitives: while they wait (a <c>ThreadInterruptedException</c> from the wait), and
+    /// while they contend for a primitive's internal lock (the interrupt is then kept for the thread's next
+    /// wait, as on real threads). The test's own thread is never interrupted. Threads must expect
+    /// <c>ThreadInterruptedException</c> from any blocking call and treat the call as not having happened —
+    /// the contract of Weave's primitives, which the test then checks. Default false
+    /// (<c>WEAVE_EXPLORE_INTERRUPTS=1</c> turns it on).
+    /// </summary>
+    public bool ExploreInterrupts { get; init; }
+
+    /// <summary>
+    /// Let the scheduler cancel the token passed to a blocking call of a Weave primitive, at any scheduling
+    /// point while the call waits: the token's source is cancelled, so every use of it sees the cancellation.
+    /// Calls without a cancellable token are never affected. Default false
+    /// (<c>WEAVE_EXPLORE_CANCELLATION=1</c> turns it on).
+    /// </summary>
+    public bool ExploreCancellation { get; init; }
+
+    /// <summary>
+    /// At most this many interrupts and cancellations armed per iteration (each is a scheduler choice, so
+    /// the schedule records which waits got one). Small budgets find these bugs fastest: one fault at the
+    /// wrong moment is what breaks a primitive. Default 2.
+    /// </summary>
+    public int FaultsPerIteration { get; init; } = 2;
+
+    /// <summary>Returns these options with <c>WEAVE_ITERATIONS</c>, <c>WEAVE_SEED</c>, <c>WEAVE_STRATEGY</c>,
+    /// <c>WEAVE_EXPLORE_TIMEOUTS</c>, <c>WEAVE_EXPLORE_INTERRUPTS</c> and <c>WEAVE_EXPLORE_CANCELLATION</c> applied
+    /// (each switch takes 1/0 or true/false).</summary>
     /// <exception cref="ArgumentException">A variable is set to a value that cannot be used; the message names it.</exception>
     public SystematicOptions WithEnvironmentOverrides()
     {
@@ -73,6 +101,21 @@ public sealed record SystematicOptions
             };
         }
 
+        if (ReadSwitch("WEAVE_EXPLORE_TIMEOUTS") is bool timeouts)
+        {
+            options = options with { ExploreTimeouts = timeouts };
+        }
+
+        if (ReadSwitch("WEAVE_EXPLORE_INTERRUPTS") is bool interrupts)
+        {
+            options = options with { ExploreInterrupts = interrupts };
+        }
+
+        if (ReadSwitch("WEAVE_EXPLORE_CANCELLATION") is bool cancellation)
+        {
+            options = options with { ExploreCancellation = cancellation };
+        }
+
         return options;
     }
 
@@ -87,11 +130,27 @@ public sealed record SystematicOptions
             throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "The time budget must be positive.");
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(FaultsPerIteration, 1, nameof(FaultsPerIteration));
+        if (ExploreCancellation && !CoyoteHook.CanCancelTokens)
+        {
+            throw new PlatformNotSupportedException(
+                "ExploreCancellation cannot reach a CancellationToken's source on this runtime (its private field '_source' is gone); turn it off.");
+        }
+
         if (!Enum.IsDefined(Strategy))
         {
             throw new ArgumentOutOfRangeException(nameof(Strategy), Strategy, "Unknown strategy.");
         }
     }
+
+    private static bool? ReadSwitch(string variable) => Read(variable) switch
+    {
+        null => null,
+        "1" => true,
+        "0" => false,
+        string value when bool.TryParse(value, out bool parsed) => parsed,
+        string value => throw new ArgumentException($"{variable} must be 1, 0, true or false; it is '{value}'."),
+    };
 
     private static string? Read(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? value.Trim() : null;

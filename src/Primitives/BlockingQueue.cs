@@ -55,7 +55,7 @@ public abstract class BlockingQueue<T>
     {
         get
         {
-            lock (_mutex)
+            using (MonitorScope.Enter(_mutex))
             {
                 return ItemCount;
             }
@@ -70,7 +70,7 @@ public abstract class BlockingQueue<T>
     {
         get
         {
-            lock (_mutex)
+            using (MonitorScope.Enter(_mutex))
             {
                 return IsFullLocked;
             }
@@ -87,7 +87,7 @@ public abstract class BlockingQueue<T>
         get => Volatile.Read(ref _maxSize);
         set
         {
-            lock (_mutex)
+            using (MonitorScope.Enter(_mutex))
             {
                 _maxSize = value;
                 _notFull.NotifyAll(); // Each re-checks: room may have appeared for several.
@@ -245,7 +245,7 @@ public abstract class BlockingQueue<T>
     /// <exception cref="InvalidOperationException">Called more times than items were put ("task_done() called too many times").</exception>
     public void TaskDone()
     {
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
             if (_unfinishedTasks <= 0)
@@ -296,7 +296,7 @@ public abstract class BlockingQueue<T>
     /// </summary>
     public void Shutdown(bool immediate = false)
     {
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
             _isShutDown = true;
@@ -341,7 +341,7 @@ public abstract class BlockingQueue<T>
             Waiter.SpinUntil(this, static q => Volatile.Read(ref q._maxSize) is var max && (max <= 0 || Volatile.Read(ref q._countSnapshot) < max || q.IsShutDown));
         }
 
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
             ThrowIfShutDown();
@@ -375,7 +375,7 @@ public abstract class BlockingQueue<T>
             Waiter.SpinUntil(this, static q => Volatile.Read(ref q._countSnapshot) > 0 || q.IsShutDown);
         }
 
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
             while (ItemCount == 0)
@@ -400,7 +400,7 @@ public abstract class BlockingQueue<T>
 
     private bool JoinCore(Deadline deadline, CancellationToken cancellationToken)
     {
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
             while (_unfinishedTasks > 0)

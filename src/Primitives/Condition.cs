@@ -146,7 +146,7 @@ public sealed class Condition : ILock
             return;
         }
 
-        lock (_waiters)
+        using (MonitorScope.Enter(_waiters))
         {
             _waiters.Signal(n);
         }
@@ -161,7 +161,7 @@ public sealed class Condition : ILock
             throw ThrowHelper.NotifyUnacquired();
         }
 
-        lock (_waiters)
+        using (MonitorScope.Enter(_waiters))
         {
             _waiters.SignalAll();
         }
@@ -182,7 +182,7 @@ public sealed class Condition : ILock
         // Enqueue before releasing the lock: a notify that runs the moment the lock is free must
         // find this waiter (the lost notify of bpo-8799 cannot happen).
         Waiter waiter;
-        lock (_waiters)
+        using (MonitorScope.Enter(_waiters))
         {
             waiter = _waiters.Enqueue();
         }
@@ -254,7 +254,7 @@ public sealed class Condition : ILock
 
         if (interrupted)
         {
-            Thread.CurrentThread.Interrupt();
+            Interrupts.Rearm();
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class CyclicBarrier
     /// <summary>Breaks the barrier: current and later waits throw until <see cref="Reset"/>. Python: <c>abort()</c>.</summary>
     public void Abort()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             BreakLocked();
@@ -108,7 +108,7 @@ public sealed class CyclicBarrier
     /// </summary>
     public void Reset()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             BreakGeneration(_filling);
@@ -133,7 +133,7 @@ public sealed class CyclicBarrier
         Generation generation;
         Waiter waiter;
         int index;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             if (_broken)
@@ -174,7 +174,7 @@ public sealed class CyclicBarrier
             actionError = e;
         }
 
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             if (_tripping == generation)
@@ -228,7 +228,7 @@ public sealed class CyclicBarrier
             return Finish(generation, index);
         }
 
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             index = waiter.Ticket;
@@ -256,7 +256,7 @@ public sealed class CyclicBarrier
         // wins. Wait, uncancellably, for the action's outcome.
         while (true)
         {
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 if (generation.Outcome != Outcome.Tripping)
                 {
@@ -280,7 +280,7 @@ public sealed class CyclicBarrier
 
         if (stopped is ThreadInterruptedException)
         {
-            Thread.CurrentThread.Interrupt(); // Keep the interrupt for the thread's next wait.
+            Interrupts.Rearm(); // Keep the interrupt for the thread's next wait.
         }
 
         return Finish(generation, index);

@@ -38,7 +38,7 @@ public sealed class Event
             return; // Nobody can be waiting while the flag is set.
         }
 
-        lock (_waiters)
+        using (MonitorScope.Enter(_waiters))
         {
             AssertInvariants();
             _flag = true;
@@ -100,7 +100,7 @@ public sealed class Event
         }
 
         Waiter waiter;
-        lock (_waiters)
+        using (MonitorScope.Enter(_waiters))
         {
             AssertInvariants();
             if (_flag)

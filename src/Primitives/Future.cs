@@ -60,7 +60,7 @@ public class Future
     {
         List<Action>? callbacks;
         List<IFutureWaiter>? waiters;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_state is FutureState.Running or FutureState.Finished)
             {
@@ -88,7 +88,7 @@ public class Future
     /// <exception cref="InvalidOperationException">The future is already running or finished.</exception>
     public bool SetRunningOrNotifyCancel()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             switch (_state)
             {
@@ -172,7 +172,7 @@ public class Future
     /// <summary>Registers a waiter of <see cref="Futures"/>; if the future is already done the waiter is told at once.</summary>
     internal void AddWaiter(IFutureWaiter waiter)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (!IsDone)
             {
@@ -186,7 +186,7 @@ public class Future
 
     internal void RemoveWaiter(IFutureWaiter waiter)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _waiters?.Remove(waiter);
         }
@@ -212,7 +212,7 @@ public class Future
     {
         List<Action>? callbacks;
         List<IFutureWaiter>? waiters;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (IsDone)
             {
@@ -230,7 +230,7 @@ public class Future
 
     private protected void AddCallbackCore(Action callback)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (!IsDone)
             {
@@ -282,7 +282,7 @@ public class Future
             return true;
         }
 
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             while (!IsDone)
             {

@@ -130,7 +130,7 @@ public sealed class ProcessPool : IDisposable
     /// <summary>Stops accepting work; the workers exit once the submitted work is done. Python: <c>close()</c>.</summary>
     public void Close()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_state == PoolState.Running)
             {
@@ -144,7 +144,7 @@ public sealed class ProcessPool : IDisposable
     /// <summary>Kills the worker processes now and waits for them to go; results still pending never arrive. Python: <c>terminate()</c>.</summary>
     public void Terminate()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _state = PoolState.Terminated;
         }
@@ -157,7 +157,7 @@ public sealed class ProcessPool : IDisposable
     /// <exception cref="InvalidOperationException">The pool is still running: call <see cref="Close"/> or <see cref="Terminate"/> first ("Pool is still running").</exception>
     public void Join()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_state == PoolState.Running)
             {

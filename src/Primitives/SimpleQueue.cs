@@ -31,7 +31,7 @@ public class SimpleQueue<T>
     {
         get
         {
-            lock (_mutex)
+            using (MonitorScope.Enter(_mutex))
             {
                 return _items.Count;
             }
@@ -47,7 +47,7 @@ public class SimpleQueue<T>
     /// <summary>Puts an item; never blocks. Python: <c>put(item)</c>.</summary>
     public void Put(T item)
     {
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             _items.Enqueue(item);
             _countSnapshot++;
@@ -118,7 +118,7 @@ public class SimpleQueue<T>
 
     private bool GetCore([MaybeNullWhen(false)] out T item, Deadline deadline, CancellationToken cancellationToken)
     {
-        lock (_mutex)
+        using (MonitorScope.Enter(_mutex))
         {
             while (_items.Count == 0)
             {

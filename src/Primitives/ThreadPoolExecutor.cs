@@ -58,7 +58,7 @@ public sealed class ThreadPoolExecutor : IDisposable
     {
         get
         {
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 return _threads.Count;
             }
@@ -132,7 +132,7 @@ public sealed class ThreadPoolExecutor : IDisposable
     public void Shutdown(bool wait = true, bool cancelFutures = false)
     {
         WorkerThread[] threads;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _shutdown = true;
             if (cancelFutures)
@@ -153,7 +153,7 @@ public sealed class ThreadPoolExecutor : IDisposable
             {
                 if (!ReferenceEquals(thread, WorkerThread.Current)) // A worker shutting its own pool down cannot join itself.
                 {
-                    thread.Join();
+                    JoinUninterruptibly(thread);
                 }
             }
         }
@@ -162,12 +162,36 @@ public sealed class ThreadPoolExecutor : IDisposable
     /// <summary>Shuts the executor down and waits for its work: <c>Shutdown(wait: true)</c>, as Python's <c>with</c> block.</summary>
     public void Dispose() => Shutdown(wait: true);
 
+    // Shutdown has taken effect by the time it waits, so an interrupt must not cut the wait short (the
+    // caller would see a failure for a shutdown that happened): finish waiting, keep the interrupt pending.
+    private static void JoinUninterruptibly(WorkerThread thread)
+    {
+        bool interrupted = false;
+        while (true)
+        {
+            try
+            {
+                thread.Join();
+                break;
+            }
+            catch (ThreadInterruptedException)
+            {
+                interrupted = true;
+            }
+        }
+
+        if (interrupted)
+        {
+            Interrupts.Rearm();
+        }
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"<ThreadPoolExecutor threads={ThreadCount}/{MaxWorkers}{(_shutdown ? " shut down" : "")}>";
 
     private void Schedule(WorkItem item)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_broken is not null)
             {
@@ -211,14 +235,32 @@ public sealed class ThreadPoolExecutor : IDisposable
             }
         }
 
+        bool announcedIdle = false;
         while (true)
         {
-            if (!_workQueue.TryGet(out WorkItem? item))
+            WorkItem? item;
+            try
             {
-                _idle.Release(); // About to block with nothing to do: available for reuse.
-                item = _workQueue.Get();
+                if (!_workQueue.TryGet(out item))
+                {
+                    if (!announcedIdle)
+                    {
+                        _idle.Release(); // About to block with nothing to do: available for reuse.
+                        announcedIdle = true;
+                    }
+
+                    item = _workQueue.Get();
+                }
+            }
+            catch (ThreadInterruptedException e)
+            {
+                // Someone interrupted an idle worker: report it and keep serving (a worker never dies of an
+                // interrupt, so ThreadCount stays exact and the next future runs). Nothing was taken.
+                WorkerThread.ReportUnhandled(e);
+                continue;
             }
 
+            announcedIdle = false;
             if (item is null)
             {
                 _workQueue.Put(null); // Pass the sentinel on to the next worker, then exit.
@@ -226,13 +268,18 @@ public sealed class ThreadPoolExecutor : IDisposable
             }
 
             item.Run(); // User code: no executor lock is held here.
+            if (Interrupts.Clear())
+            {
+                WorkerThread.ReportUnhandled(new ThreadInterruptedException(
+                    "A task left an interrupt pending on its executor worker; the worker cleared it and goes on."));
+            }
         }
     }
 
     private void BreakPool(Exception cause)
     {
         var failed = new List<WorkItem>();
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _broken = "A thread initializer failed, the thread pool is not usable anymore.";
             while (_workQueue.TryGet(out WorkItem? item))

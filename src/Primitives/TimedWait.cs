@@ -34,11 +34,13 @@ public static class TimedWait
 
     // Wakes the waiters of the monitor passed as state; static with state, so registering it
     // allocates no closure.
+    // Uninterruptible: the cancelling thread may itself have an interrupt pending, and a throw here would
+    // leave the waiter asleep (and make Cancel throw on the canceller).
     private static readonly Action<object?> s_pulseAll = static state =>
     {
-        lock (state!)
+        using (MonitorScope.Enter(state!))
         {
-            Monitor.PulseAll(state);
+            Monitor.PulseAll(state!);
         }
     };
 
@@ -118,7 +120,7 @@ public static class TimedWait
             cancellationToken.ThrowIfCancellationRequested();
             bool woken = mode == WaitMode.Real
                 ? WaitReal(monitor, deadline)
-                : WaitControlled(monitor, deadline, mode);
+                : WaitControlled(monitor, deadline, mode, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             return woken;
         }
@@ -164,32 +166,59 @@ public static class TimedWait
 
     // Under the systematic scheduler the clock is never consulted: a finite wait either behaves as
     // infinite (plain Coyote), or, with ExploreTimeouts, races a controlled "timer" task that the
-    // scheduler may run at any scheduling point. Which one fires first is a scheduling choice, so it
-    // is recorded in the schedule and replays deterministically.
-    private static bool WaitControlled(object monitor, Deadline deadline, WaitMode mode)
+    // scheduler may run at any scheduling point. Faults (ExploreInterrupts, ExploreCancellation) race the
+    // wait the same way. Which one fires first is a scheduling choice, so it is recorded in the schedule
+    // and replays deterministically.
+    private static bool WaitControlled(object monitor, Deadline deadline, WaitMode mode, CancellationToken cancellationToken)
     {
-        if (deadline.IsInfinite || mode == WaitMode.Controlled)
+        ISystematicHook hook = SystematicHook.s_instance!;
+        Interrupts.ThrowIfPendingControlled(hook); // A pending interrupt fires at the next wait, as Monitor.Wait does.
+
+        WaitFault fault = hook.FaultForWait(cancellationToken.CanBeCanceled);
+        switch (fault)
         {
-            return Monitor.Wait(monitor);
+            case WaitFault.InterruptNow:
+                throw new ThreadInterruptedException("Thread was interrupted from a waiting state (delivered by the systematic scheduler).");
+            case WaitFault.CancelNow:
+                hook.Cancel(cancellationToken); // Its registration pulses this monitor, which this thread holds (re-entrantly).
+                cancellationToken.ThrowIfCancellationRequested();
+                break;
         }
 
-        var timeout = new ControlledTimeout(monitor);
-        timeout.Start();
+        ControlledRacer? timeout = !deadline.IsInfinite && mode == WaitMode.ControlledWithTimeouts
+            ? ControlledRacer.Start(monitor, WaitFault.None, hook, default)
+            : null;
+        ControlledRacer? racer = fault is WaitFault.Interrupt or WaitFault.Cancel
+            ? ControlledRacer.Start(monitor, fault, hook, cancellationToken)
+            : null;
+
         Monitor.Wait(monitor);
-        return !timeout.Finish();
+
+        bool timedOut = timeout?.Finish() ?? false;
+        if (racer?.Finish() == true && fault == WaitFault.Interrupt)
+        {
+            throw new ThreadInterruptedException("Thread was interrupted from a waiting state (delivered by the systematic scheduler).");
+        }
+
+        return !timedOut; // A cancellation shows in the token, which the caller checks next.
     }
 
-    /// <summary>A timeout whose moment of firing the systematic scheduler chooses.</summary>
-    private sealed class ControlledTimeout(object monitor)
+    /// <summary>A timeout, an interrupt or a cancellation whose moment of arrival the systematic scheduler chooses.</summary>
+    private sealed class ControlledRacer(object monitor, WaitFault fault, ISystematicHook hook, CancellationToken token)
     {
         private bool _finished; // Set by the waiter when it wakes; guarded by monitor.
-        private bool _fired;    // Set by the timer task when it fires first; guarded by monitor.
+        private bool _fired;    // Set by the racer when it arrives first; guarded by monitor.
 
         // A controlled task: the cheapest controlled operation Coyote can schedule at any point.
         // This path runs only under the systematic scheduler, which controls Task.Run.
-        public void Start() => Task.Run(Fire);
+        public static ControlledRacer Start(object monitor, WaitFault fault, ISystematicHook hook, CancellationToken token)
+        {
+            var racer = new ControlledRacer(monitor, fault, hook, token);
+            Task.Run(racer.Fire);
+            return racer;
+        }
 
-        /// <summary>Called by the waiter, holding the monitor; returns whether the timeout fired.</summary>
+        /// <summary>Called by the waiter, holding the monitor; returns whether the racer arrived first.</summary>
         public bool Finish()
         {
             _finished = true;
@@ -198,7 +227,7 @@ public static class TimedWait
 
         private void Fire()
         {
-            lock (monitor)
+            lock (monitor) // Controlled only (no real interrupts), and the racer itself is never a fault target.
             {
                 if (_finished)
                 {
@@ -206,8 +235,15 @@ public static class TimedWait
                 }
 
                 _fired = true;
-                Monitor.PulseAll(monitor);
+                if (fault != WaitFault.Cancel)
+                {
+                    Monitor.PulseAll(monitor);
+                    return;
+                }
             }
+
+            // Outside the monitor: cancelling runs the wait's registration, which takes the monitor to pulse it.
+            hook.Cancel(token);
         }
     }
 }

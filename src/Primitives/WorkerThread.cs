@@ -202,6 +202,20 @@ public class WorkerThread
         }
     }
 
+    /// <summary>Reports <paramref name="exception"/> as unhandled in the current worker thread (a pool worker
+    /// reporting a stray interrupt it cleared), or writes it to stderr outside a worker.</summary>
+    internal static void ReportUnhandled(Exception exception)
+    {
+        if (t_current is { } current)
+        {
+            current.Report(exception);
+        }
+        else
+        {
+            WriteToStderr("Exception in a worker:", exception);
+        }
+    }
+
     private void Report(Exception exception)
     {
         EventHandler<WorkerThreadExceptionEventArgs>? handlers = UnhandledException;

@@ -38,17 +38,6 @@ internal static class LinearizabilitySpecs
         new("future-unguarded-state", buggy => Target(Future(buggy ? () => new UnguardedFuture() : () => new RealFuture()))),
     ];
 
-    /// <summary>
-    /// Found by stress + checker in every run measured (4 seeds: first violation within rounds 13–422).
-    /// Not listed: bounded-semaphore-check-then-act (found in 3 runs of 4) and future-unguarded-state
-    /// (never: its window is a few instructions wide on real threads); Coyote finds both every time.
-    /// </summary>
-    public static readonly IReadOnlyList<string> StressFinds =
-    [
-        "lock-ghost-waiter-after-timeout", "semaphore-permit-lost-on-timeout", "queue-item-lost-on-timeout",
-        "queue-task-done-underflow", "queue-unfinished-count-without-lock",
-    ];
-
     public static readonly SystematicOptions CoyoteOptions = new() { Iterations = 60, Seed = 20261125, Strategy = SystematicStrategy.Random };
 
     public static readonly StressOptions StressOptions = new() { Rounds = 1_000, RoundsPerScenario = 10, Threads = 2, OpsPerThread = 3, Seed = 20261125 };

@@ -26,7 +26,30 @@ internal sealed record SeededBug(string Name, string ModeledOn, Action<TimeSpan>
     /// <summary>The scenario spins on a controlled yield, which only fair strategies schedule well.</summary>
     public bool FairStrategiesOnly { get; init; }
 
+    /// <summary>The bug lives only on a fault path: found with these faults explored, missed without.</summary>
+    public SeededFault Faults { get; init; }
+
+    /// <summary><paramref name="options"/> with the fault exploration this bug needs switched on.</summary>
+    public SystematicOptions WithFaults(SystematicOptions options) => options with
+    {
+        ExploreInterrupts = options.ExploreInterrupts || Faults == SeededFault.Interrupts,
+        ExploreCancellation = options.ExploreCancellation || Faults == SeededFault.Cancellation,
+    };
+
     public override string ToString() => Name;
+}
+
+/// <summary>The fault a seeded bug needs explored (<see cref="SeededBug.Faults"/>).</summary>
+internal enum SeededFault
+{
+    /// <summary>None: the bug shows without injected faults.</summary>
+    None,
+
+    /// <summary>Thread interrupts (ExploreInterrupts).</summary>
+    Interrupts,
+
+    /// <summary>Token cancellation (ExploreCancellation).</summary>
+    Cancellation,
 }
 
 /// <summary>The catalog of seeded bugs the harness must catch.</summary>
@@ -100,6 +123,26 @@ internal static class SeededBugCatalog
         new SeededBug("executor-map-timeout-not-cancelling", "CPython gh-95166: map(timeout) did not cancel the future it was waiting on",
             timeout => Scenarios.MapTimingOutOnQueuedWork(ExecutorMaps.MapForgettingTheAwaitedFuture, timeout),
             timeout => Scenarios.MapTimingOutOnQueuedWork(ExecutorMaps.WeaveMap, timeout)) { TimeoutOnly = true, Strategy = SystematicStrategy.Prioritization },
+
+        // Faults: interrupts and cancellations landing where they must not (issue 14; each found only with them explored).
+        Make<IFaultQueue>("queue-put-throws-after-storing", "A contended C# lock in the put's wake-up path throws on an interrupted producer after the item is stored",
+            () => new SignalAfterStoreQueue(), RealFaults.Queue, FaultScenarios.PutRacingAGetter) with { Faults = SeededFault.Interrupts },
+        Make<IFaultQueue>("queue-cancelled-get-drops-handed-item", "A get cancelled as an item was handed to it throws and drops the item (completion must win)",
+            () => new HandOffDroppingQueue(), RealFaults.Queue, FaultScenarios.CancelledGetRacingAPut) with { Faults = SeededFault.Cancellation },
+        Make<IFaultLock>("lock-release-throws-after-unlocking", "Release unlocks, then an interrupt on its contended wake-up lock throws: the waiter sleeps on, the releaser thinks it still holds the lock",
+            () => new WakeAfterUnlockLock(), RealFaults.Lock, FaultScenarios.ReleaseToAWaiter) with { Faults = SeededFault.Interrupts },
+        Make<IFaultEvent>("event-set-throws-after-raising", "Set raises the flag, then an interrupt throws before the waiters are woken",
+            () => new WakeAfterFlagEvent(), RealFaults.Event, FaultScenarios.SetWithAWaiter) with { Faults = SeededFault.Interrupts },
+        Make<IFaultCondition>("condition-notify-lost-on-interrupt", "Notify takes a waiter off the queue, then an interrupt throws before it is signalled: the notification is lost",
+            () => new NotifyDroppingCondition(), RealFaults.Condition, FaultScenarios.NotifyAWaiter) with { Faults = SeededFault.Interrupts },
+        Make<IFaultSemaphore>("semaphore-cancelled-waiter-not-withdrawn", "A cancelled acquire stays queued: the next release hands its permit to nobody",
+            () => new GhostWaiterSemaphore(0), () => RealFaults.Semaphore(0), FaultScenarios.AcquireCancelledAsAPermitArrives) with { Faults = SeededFault.Cancellation },
+        Make<IFaultBarrier>("barrier-interrupted-arrival-not-withdrawn", "An interrupted barrier wait leaves its arrival counted: the barrier trips with a phantom party",
+            () => new PhantomArrivalBarrier(2), () => RealFaults.Barrier(2), FaultScenarios.TwoPartiesRetryingWhenInterrupted) with { Faults = SeededFault.Interrupts },
+        Make<IFaultFuture>("future-set-result-throws-after-storing", "SetResult stores the result, then an interrupt throws before waiters are woken; a retry says 'already finished'",
+            () => new WakeAfterStoreFuture(), RealFaults.Future, FaultScenarios.CompleteWithAWaiter) with { Faults = SeededFault.Interrupts },
+        Make<IFaultExecutor>("executor-worker-killed-by-interrupt", "An interrupt reaching an idle pool worker kills it; ThreadCount still counts it and the next future never runs",
+            () => new FragileExecutor(), RealFaults.Executor, FaultScenarios.TwoTasksOnOneWorker) with { Faults = SeededFault.Interrupts },
     ];
 
     public static SeededBug Get(string name) =>

@@ -23,7 +23,7 @@ internal static class Techniques
             return TechniqueResult.NotApplicable("n/a (spins)");
         }
 
-        SystematicReport report = Systematic.Explore(scenario, options, name);
+        SystematicReport report = Systematic.Explore(scenario, bug.WithFaults(options), name);
         return report.BugFound
             ? new TechniqueResult(true, $"found @ {report.IterationOfFirstBug} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, report.ScheduleFile)
             : new TechniqueResult(false, $"missed in {report.Iterations} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, null);

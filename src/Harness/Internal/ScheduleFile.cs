@@ -5,7 +5,7 @@ namespace Weave.Harness;
 
 /// <summary>
 /// A saved schedule: the Coyote trace that reproduces a bug, plus what is needed to replay it
-/// faithfully (the test it belongs to, whether timeouts were explored, the step bound).
+/// faithfully (the test it belongs to, which faults were explored, the step bound).
 /// </summary>
 internal sealed record ScheduleFile
 {
@@ -29,6 +29,15 @@ internal sealed record ScheduleFile
 
     public bool ExploreTimeouts { get; init; }
 
+    public bool ExploreInterrupts { get; init; }
+
+    public bool ExploreCancellation { get; init; }
+
+    public int FaultsPerIteration { get; init; }
+
+    /// <summary>The faults the recorded run delivered: a replay must offer the scheduler the same choices.</summary>
+    internal FaultPlan Faults => new(ExploreTimeouts, ExploreInterrupts, ExploreCancellation, FaultsPerIteration);
+
     public int MaxSteps { get; init; }
 
     public required string CoyoteTrace { get; init; }
@@ -47,6 +56,9 @@ internal sealed record ScheduleFile
             ["seed"] = Seed,
             ["iteration"] = Iteration,
             ["exploreTimeouts"] = ExploreTimeouts,
+            ["exploreInterrupts"] = ExploreInterrupts,
+            ["exploreCancellation"] = ExploreCancellation,
+            ["faultsPerIteration"] = FaultsPerIteration,
             ["maxSteps"] = MaxSteps,
             ["createdUtc"] = DateTime.UtcNow.ToString("O"),
             ["coyoteTrace"] = JsonNode.Parse(CoyoteTrace),
@@ -117,6 +129,9 @@ internal sealed record ScheduleFile
                 Seed = obj["seed"]?.GetValue<uint>() ?? 0,
                 Iteration = obj["iteration"]?.GetValue<int>() ?? 0,
                 ExploreTimeouts = obj["exploreTimeouts"]?.GetValue<bool>() ?? true,
+                ExploreInterrupts = obj["exploreInterrupts"]?.GetValue<bool>() ?? false,
+                ExploreCancellation = obj["exploreCancellation"]?.GetValue<bool>() ?? false,
+                FaultsPerIteration = obj["faultsPerIteration"]?.GetValue<int>() ?? new SystematicOptions().FaultsPerIteration,
                 MaxSteps = obj["maxSteps"]?.GetValue<int>() ?? new SystematicOptions().MaxSteps,
                 CoyoteTrace = trace.ToJsonString(),
             };

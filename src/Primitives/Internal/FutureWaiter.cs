@@ -21,7 +21,7 @@ internal sealed class FutureWaiter : IFutureWaiter
 
     public void OnDone(Future future)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _finished.Enqueue(future);
             _doneCount++;
@@ -38,7 +38,7 @@ internal sealed class FutureWaiter : IFutureWaiter
     /// <returns>Whether it holds.</returns>
     internal bool WaitUntil(Func<int, int, bool> satisfied, Deadline deadline)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             while (!satisfied(_doneCount, _failedCount))
             {
@@ -55,7 +55,7 @@ internal sealed class FutureWaiter : IFutureWaiter
     /// <summary>Takes the next future to finish, waiting until the deadline; null if it passed first.</summary>
     internal Future? Take(Deadline deadline)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             while (_finished.Count == 0)
             {

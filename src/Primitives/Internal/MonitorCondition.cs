@@ -43,7 +43,7 @@ internal sealed class MonitorCondition
         }
         finally
         {
-            ReenterUninterruptibly(_monitor);
+            Interrupts.EnterUninterruptiblyCore(_monitor);
             _waiters.Leave(waiter);
         }
     }
@@ -53,26 +53,4 @@ internal sealed class MonitorCondition
 
     /// <summary>Wakes every thread waiting now.</summary>
     internal void NotifyAll() => _waiters.SignalAll();
-
-    private static void ReenterUninterruptibly(object monitor)
-    {
-        bool interrupted = false;
-        while (true)
-        {
-            try
-            {
-                Monitor.Enter(monitor);
-                break;
-            }
-            catch (ThreadInterruptedException)
-            {
-                interrupted = true;
-            }
-        }
-
-        if (interrupted)
-        {
-            Thread.CurrentThread.Interrupt();
-        }
-    }
 }

@@ -134,7 +134,7 @@ internal struct PermitCore
             while (true)
             {
                 Waiter waiter;
-                lock (_queue)
+                using (MonitorScope.Enter(_queue))
                 {
                     AssertInvariants();
                     if (TryTake())
@@ -176,7 +176,7 @@ internal struct PermitCore
 
     private readonly void Wake(int count)
     {
-        lock (_queue)
+        using (MonitorScope.Enter(_queue))
         {
             AssertInvariants();
             _queue.Signal(count);

@@ -14,15 +14,52 @@ internal enum WaitMode
     ControlledWithTimeouts,
 }
 
+/// <summary>A fault the systematic scheduler may make race a wait (ExploreInterrupts, ExploreCancellation).</summary>
+internal enum WaitFault
+{
+    /// <summary>No fault: the wait ends by a signal (or its timeout).</summary>
+    None,
+
+    /// <summary>The waiting thread may be interrupted at a point the scheduler chooses.</summary>
+    Interrupt,
+
+    /// <summary>The token passed to the wait may be cancelled at a point the scheduler chooses.</summary>
+    Cancel,
+
+    /// <summary>The waiting thread is interrupted now, as the wait begins (the interrupt arrived just before).</summary>
+    InterruptNow,
+
+    /// <summary>The token passed to the wait is cancelled now, as the wait begins.</summary>
+    CancelNow,
+}
+
 /// <summary>
 /// What Weave.Harness installs while it explores interleavings with Coyote. Implementations
 /// answer for the calling thread only, so real-thread tests running beside a systematic test in
-/// the same process keep <see cref="WaitMode.Real"/>.
+/// the same process keep <see cref="WaitMode.Real"/>. The fault members are called only when
+/// <see cref="CurrentMode"/> is not <see cref="WaitMode.Real"/>.
 /// </summary>
 internal interface ISystematicHook
 {
     /// <summary>The wait mode of the calling thread.</summary>
     WaitMode CurrentMode { get; }
+
+    /// <summary>Takes (clears) the calling thread's simulated pending interrupt.</summary>
+    /// <returns><c>true</c> if one was pending.</returns>
+    bool TakePendingInterrupt();
+
+    /// <summary>Leaves a simulated interrupt pending on the calling thread (the runtime's Interrupt, under the scheduler).</summary>
+    void SetPendingInterrupt();
+
+    /// <summary>At an internal lock entry: whether an interrupt reaches the calling thread now (a scheduler choice).</summary>
+    bool InterruptAtLock();
+
+    /// <summary>At a wait: which fault, if any, may race it (a scheduler choice).</summary>
+    /// <param name="cancellable">Whether the wait was given a token that can be cancelled.</param>
+    WaitFault FaultForWait(bool cancellable);
+
+    /// <summary>Cancels the source of <paramref name="token"/> (a fault chosen by <see cref="FaultForWait"/>).</summary>
+    void Cancel(CancellationToken token);
 }
 
 /// <summary>

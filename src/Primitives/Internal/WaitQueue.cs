@@ -95,7 +95,7 @@ internal sealed class WaitQueue
             return;
         }
 
-        lock (_guard)
+        using (MonitorScope.Enter(_guard))
         {
             Leave(waiter);
         }

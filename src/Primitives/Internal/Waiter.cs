@@ -86,7 +86,9 @@ internal sealed class Waiter
             return false;
         }
 
-        lock (this)
+        // Uninterruptible: once the compare-and-swap has chosen this waiter, the pulse must happen, or the
+        // waiter sleeps for ever while its notifier reports failure.
+        using (MonitorScope.Enter(this))
         {
             Monitor.Pulse(this);
         }
@@ -143,7 +145,7 @@ internal sealed class Waiter
             return true;
         }
 
-        lock (this)
+        using (MonitorScope.Enter(this)) // An interrupt meanwhile is kept and thrown by the wait below.
         {
             try
             {
@@ -173,7 +175,7 @@ internal sealed class Waiter
                     throw;
                 }
 
-                Thread.CurrentThread.Interrupt(); // Keep the interrupt for the next wait.
+                Interrupts.Rearm(); // Keep the interrupt for the next wait.
                 return true;
             }
         }

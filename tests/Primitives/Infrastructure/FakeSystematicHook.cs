@@ -16,6 +16,21 @@ internal sealed class FakeSystematicHook : ISystematicHook
 
     public WaitMode CurrentMode => t_mode ?? WaitMode.Real;
 
+    // No faults: the unit tests that use this fake only look at timeouts.
+    public bool TakePendingInterrupt() => false;
+
+    public void SetPendingInterrupt()
+    {
+    }
+
+    public bool InterruptAtLock() => false;
+
+    public WaitFault FaultForWait(bool cancellable) => WaitFault.None;
+
+    public void Cancel(CancellationToken token)
+    {
+    }
+
     public static IDisposable Enter(WaitMode mode)
     {
         ISystematicHook? previous = Interlocked.CompareExchange(ref SystematicHook.s_instance, s_instance, null);

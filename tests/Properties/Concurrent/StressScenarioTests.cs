@@ -54,9 +54,10 @@ public sealed class StressScenarioTests
         Property.Check(Weave.Harness.Scenarios.StressProperty(QueueSpecs.Fifo(maxSize: 2), Options with { RoundsPerScenario = 3 }), maxTest: 15);
 
     [Fact]
-    public void Run_RacyCounter_FindsShrinksAndReportsTheViolation()
+    public void Run_SkippingCounter_FindsShrinksAndReportsTheViolation()
     {
-        var report = Stress.Run(RacyCounter.Spec(), Options with { Rounds = 400, Threads = 3, OpsPerThread = 4 });
+        // A bug every interleaving shows, and a fixed seed: the outcome does not depend on real threads' timing.
+        var report = Stress.Run(SkippingCounter.Spec(), Options with { Rounds = 40, Threads = 3, OpsPerThread = 4, Seed = 42 });
 
         Assert.True(report.ViolationFound, report.Message);
         var result = Assert.IsType<LinearizabilityResult<CounterOp, int>>(report.Result);
@@ -69,9 +70,9 @@ public sealed class StressScenarioTests
     }
 
     [Fact]
-    public void Check_RacyCounter_ThrowsWithTheTable()
+    public void Check_SkippingCounter_ThrowsWithTheTable()
     {
-        var e = Assert.Throws<LinearizabilityViolationException>(() => Stress.Check(RacyCounter.Spec(), Options with { Rounds = 400 }));
+        var e = Assert.Throws<LinearizabilityViolationException>(() => Stress.Check(SkippingCounter.Spec(), Options with { Rounds = 40, Seed = 42 }));
 
         Assert.Contains("Not linearizable", e.Message, StringComparison.Ordinal);
         Assert.NotNull(e.Result);

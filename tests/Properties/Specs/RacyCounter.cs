@@ -33,7 +33,7 @@ internal sealed class RacyCounter
         return seen + 1;
     }
 
-    private sealed class CounterSpec : ISequentialSpec<int, CounterOp, int>
+    internal sealed class CounterSpec : ISequentialSpec<int, CounterOp, int>
     {
         public int Initial => 0;
 

@@ -2,14 +2,12 @@ namespace Weave.SystematicTests.SeededBugs;
 
 /// <summary>
 /// The catalog's linearizability bugs caught with no bug-specific scenario at all: generated scenarios,
-/// histories checked against the primitive's sequential spec — on real threads (stress) and under Coyote.
-/// Each correct twin stays clean under both.
+/// histories checked against the primitive's sequential spec, under Coyote with a fixed seed. Each correct
+/// twin stays clean under Coyote and under stress. Whether real-thread stress finds a bug depends on timing,
+/// so it is never asserted: the bug-finding report (and <c>weave hunt</c>) shows those figures.
 /// </summary>
 public sealed class LinearizabilityBugTests(ITestOutputHelper output)
 {
-    /// <summary>The bugs stress + checker finds within its budget (the others need Coyote's control of timing).</summary>
-    public static readonly TheoryData<string> FoundByStress = new(LinearizabilitySpecs.StressFinds);
-
     public static readonly TheoryData<string> All = new(LinearizabilitySpecs.All.Select(b => b.Name));
 
     [Theory]
@@ -21,16 +19,6 @@ public sealed class LinearizabilityBugTests(ITestOutputHelper output)
         output.WriteLine(report?.ToString() ?? "no scenario");
         Assert.True(report?.BugFound, $"{name}: no generated scenario exposed it under Coyote.");
         Assert.Contains("Not linearizable", report!.Bug, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [MemberData(nameof(FoundByStress))]
-    public void StressAndChecker_FindTheBug(string name)
-    {
-        var report = LinearizabilitySpecs.Named(name).Target(true).Stress(LinearizabilitySpecs.StressOptions with { Rounds = 3_000, Seed = null });
-
-        output.WriteLine(report.Message);
-        Assert.True(report.ViolationFound, $"{name}: {report.Message}");
     }
 
     [Theory]

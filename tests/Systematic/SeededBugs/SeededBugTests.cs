@@ -12,11 +12,14 @@ public sealed class SeededBugTests
 
     public static TheoryData<string> TimeoutOnlyNames => [.. SeededBugCatalog.All.Where(b => b.TimeoutOnly).Select(b => b.Name)];
 
+    public static TheoryData<string> FaultOnlyNames => [.. SeededBugCatalog.All.Where(b => b.Faults != SeededFault.None).Select(b => b.Name)];
+
     [Fact]
-    public void Catalog_HoldsAtLeastTwentyBugs_IncludingTimeoutOnlyOnes()
+    public void Catalog_HoldsAtLeastTwentyBugs_IncludingTimeoutOnlyAndFaultOnlyOnes()
     {
         Assert.True(SeededBugCatalog.All.Count >= 20, $"{SeededBugCatalog.All.Count} seeded bugs");
         Assert.True(SeededBugCatalog.All.Count(b => b.TimeoutOnly) >= 3);
+        Assert.True(SeededBugCatalog.All.Count(b => b.Faults != SeededFault.None) >= 6);
         Assert.Equal(SeededBugCatalog.All.Count, SeededBugCatalog.All.Select(b => b.Name).Distinct().Count());
     }
 
@@ -52,6 +55,17 @@ public sealed class SeededBugTests
         Assert.Equal(300, report.Iterations);
     }
 
+    [Theory]
+    [MemberData(nameof(FaultOnlyNames))]
+    public void FaultOnlyBug_IsMissedWithoutFaultExploration(string name)
+    {
+        SeededBug bug = SeededBugCatalog.Get(name);
+        var options = Options(bug) with { ExploreInterrupts = false, ExploreCancellation = false, Iterations = 300 };
+        SystematicReport report = Systematic.Explore(() => bug.Buggy(s_symbolicTimeout), options);
+        Assert.False(report.BugFound, $"{name} was found without {bug.Faults} explored: {report.Bug}");
+        Assert.Equal(300, report.Iterations);
+    }
+
     internal static SystematicOptions Options(SeededBug bug) =>
-        new() { Strategy = bug.Strategy, Iterations = bug.Budget, Seed = 20261125 };
+        bug.WithFaults(new() { Strategy = bug.Strategy, Iterations = bug.Budget, Seed = 20261125 });
 }

@@ -30,7 +30,7 @@ internal sealed class PipeChannel : IIpcTarget
             throw new ArgumentOutOfRangeException(nameof(side), side, "A pipe has sides 0 and 1.");
         }
 
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             AssertInvariants();
             switch (op)

@@ -63,7 +63,7 @@ internal sealed class ProcessWorkerPool
     {
         get
         {
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 return _broken;
             }
@@ -75,7 +75,7 @@ internal sealed class ProcessWorkerPool
     {
         get
         {
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 return [.. _links.Select(l => l.Worker.Id)];
             }
@@ -85,7 +85,7 @@ internal sealed class ProcessWorkerPool
     /// <summary>Starts the worker processes and the manager now, instead of at the first submit.</summary>
     internal void Start()
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             StartLocked();
         }
@@ -96,7 +96,7 @@ internal sealed class ProcessWorkerPool
     /// <exception cref="InvalidOperationException">The pool was shut down (<paramref name="shutDownMessage"/>).</exception>
     internal void Submit(Future future, CallTarget target, JsonElement[][] calls, Action<JsonElement[]> complete, string shutDownMessage)
     {
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_broken is not null)
             {
@@ -125,7 +125,7 @@ internal sealed class ProcessWorkerPool
     internal void Shutdown(bool cancelPending)
     {
         var toCancel = new List<Future>();
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _shutdown = true;
             if (cancelPending)
@@ -146,7 +146,7 @@ internal sealed class ProcessWorkerPool
     internal void Terminate()
     {
         Link[] links;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             _shutdown = true;
             _terminating = true;
@@ -166,7 +166,7 @@ internal sealed class ProcessWorkerPool
     {
         WorkerThread? manager;
         Link[] links;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             manager = _manager;
             links = [.. _links];
@@ -252,7 +252,7 @@ internal sealed class ProcessWorkerPool
             if (e.Kind == PoolEventKind.Result)
             {
                 WorkItem? item;
-                lock (_sync)
+                using (MonitorScope.Enter(_sync))
                 {
                     _pendingWorkItems.Remove(e.Id, out item);
                 }
@@ -265,7 +265,7 @@ internal sealed class ProcessWorkerPool
             }
 
             bool terminating, done;
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 AssertInvariants();
                 terminating = _terminating;
@@ -292,7 +292,7 @@ internal sealed class ProcessWorkerPool
         while (!_callQueue.IsFull && _workIds.TryGet(out long id))
         {
             WorkItem? item;
-            lock (_sync)
+            using (MonitorScope.Enter(_sync))
             {
                 _pendingWorkItems.TryGetValue(id, out item);
             }
@@ -308,7 +308,7 @@ internal sealed class ProcessWorkerPool
             }
             else
             {
-                lock (_sync)
+                using (MonitorScope.Enter(_sync))
                 {
                     _pendingWorkItems.Remove(id); // Cancelled before it was sent.
                 }
@@ -321,7 +321,7 @@ internal sealed class ProcessWorkerPool
     {
         List<WorkItem> failed;
         string message;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             if (_terminating)
             {
@@ -356,7 +356,7 @@ internal sealed class ProcessWorkerPool
     private void StopLinks(bool kill)
     {
         Link[] links;
-        lock (_sync)
+        using (MonitorScope.Enter(_sync))
         {
             links = [.. _links];
         }
