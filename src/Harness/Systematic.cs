@@ -157,6 +157,7 @@ public static partial class Systematic
             UncontrolledInvocations = [.. result.UncontrolledInvocations],
             Strategy = options.Strategy,
             Seed = seed,
+            Hint = bugFound ? FaultHint(options.ExploreInterrupts, result.BugReports.FirstOrDefault()) : null,
         };
 
         if (!bugFound)
@@ -198,6 +199,16 @@ public static partial class Systematic
 
         return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
     }
+
+    // Coyote stops its threads with ThreadInterruptedException and rewrites catch (Exception) so that it never
+    // sees one: a thread that lets a delivered interrupt escape just ends, which Coyote then reports as a hang.
+    private static string? FaultHint(bool exploreInterrupts, string? bug) =>
+        exploreInterrupts && bug is not null && bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase)
+            ? "ExploreInterrupts is on. A thread that lets a ThreadInterruptedException escape ends silently under Coyote " +
+              "(it reports what follows as a deadlock or hang), and catch (Exception) does not see the interrupt there: " +
+              "catch ThreadInterruptedException by its own type in every thread that may be interrupted. If they all do, " +
+              "this is a lost wake-up."
+            : null;
 
     // The last line of each operation in an interleaving: where each thread stopped.
     private static string? LastStepOfEachThread(string? interleaving)

@@ -47,6 +47,9 @@ public sealed record SystematicReport
     /// </summary>
     public string? Interleaving { get; init; }
 
+    /// <summary>Advice on reading this bug (for example, how an escaped interrupt shows under Coyote), or null.</summary>
+    public string? Hint { get; init; }
+
     /// <summary>A readable summary: the bug, where it was found, the schedule and the replay command.</summary>
     public override string ToString()
     {
@@ -71,6 +74,11 @@ public sealed record SystematicReport
         if (BugFound)
         {
             text.AppendLine().Append("  ").Append(Bug?.Trim().Replace("\n", "\n  ", StringComparison.Ordinal));
+        }
+
+        if (Hint is not null && BugFound)
+        {
+            text.AppendLine().Append("Note: ").Append(Hint);
         }
 
         if (UncontrolledInvocations.Count > 0)

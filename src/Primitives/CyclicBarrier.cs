@@ -169,6 +169,10 @@ public sealed class CyclicBarrier
         {
             _action?.Invoke(); // User code: runs with no internal lock held.
         }
+        catch (ThreadInterruptedException e)
+        {
+            actionError = e; // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
+        }
         catch (Exception e)
         {
             actionError = e;
@@ -215,9 +219,13 @@ public sealed class CyclicBarrier
         {
             signaled = waiter.Block(deadline, cancellationToken);
         }
-        catch (Exception e) when (e is OperationCanceledException or ThreadInterruptedException)
+        catch (OperationCanceledException e)
         {
             stopped = e;
+        }
+        catch (ThreadInterruptedException e)
+        {
+            stopped = e; // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
         }
 
         int index;

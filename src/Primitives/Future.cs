@@ -346,24 +346,33 @@ public class Future
         {
             callback();
         }
+        catch (ThreadInterruptedException e)
+        {
+            ReportCallbackFailure(e); // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
+        }
         catch (System.Exception e)
         {
-            EventHandler<FutureCallbackExceptionEventArgs>? handlers = CallbackFailed;
-            try
+            ReportCallbackFailure(e);
+        }
+    }
+
+    private void ReportCallbackFailure(System.Exception e)
+    {
+        EventHandler<FutureCallbackExceptionEventArgs>? handlers = CallbackFailed;
+        try
+        {
+            if (handlers is null)
             {
-                if (handlers is null)
-                {
-                    Console.Error.WriteLine($"exception calling callback for {this}:{Environment.NewLine}{e}");
-                }
-                else
-                {
-                    handlers(this, new FutureCallbackExceptionEventArgs(this, e));
-                }
+                Console.Error.WriteLine($"exception calling callback for {this}:{Environment.NewLine}{e}");
             }
-            catch (System.Exception reportFailure)
+            else
             {
-                Console.Error.WriteLine($"exception calling callback for {this}:{Environment.NewLine}{e}{Environment.NewLine}and in the CallbackFailed handler:{Environment.NewLine}{reportFailure}");
+                handlers(this, new FutureCallbackExceptionEventArgs(this, e));
             }
+        }
+        catch (System.Exception reportFailure)
+        {
+            Console.Error.WriteLine($"exception calling callback for {this}:{Environment.NewLine}{e}{Environment.NewLine}and in the CallbackFailed handler:{Environment.NewLine}{reportFailure}");
         }
     }
 }

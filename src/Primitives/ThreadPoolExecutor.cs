@@ -228,6 +228,11 @@ public sealed class ThreadPoolExecutor : IDisposable
             {
                 _initializer();
             }
+            catch (ThreadInterruptedException e)
+            {
+                BreakPool(e); // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
+                return;
+            }
             catch (Exception e)
             {
                 BreakPool(e);
@@ -317,6 +322,10 @@ public sealed class ThreadPoolExecutor : IDisposable
             try
             {
                 runAndSetResult();
+            }
+            catch (ThreadInterruptedException e)
+            {
+                Future.SetException(e); // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
             }
             catch (Exception e)
             {

@@ -190,6 +190,10 @@ public class WorkerThread
         {
             Run();
         }
+        catch (ThreadInterruptedException exception)
+        {
+            Report(exception); // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
+        }
         catch (Exception exception)
         {
             Report(exception);

@@ -63,15 +63,22 @@ internal sealed class Parked
                 {
                     TimedWait.Wait(this, Timeout.InfiniteTimeSpan, token);
                 }
-                catch (Exception e) when (e is ThreadInterruptedException or OperationCanceledException)
+                catch (ThreadInterruptedException)
+                {
+                    // Typed catches: under Coyote's rewriting catch (Exception) never sees an interrupt.
+                    if (_signaled)
+                    {
+                        Interrupts.Rearm(); // The signal came first: completion wins.
+                        return;
+                    }
+
+                    _abandoned = true;
+                    throw;
+                }
+                catch (OperationCanceledException)
                 {
                     if (_signaled)
                     {
-                        if (e is ThreadInterruptedException)
-                        {
-                            Interrupts.Rearm(); // The signal came first: completion wins.
-                        }
-
                         return;
                     }
 
@@ -90,7 +97,9 @@ internal sealed class Parked
 /// <summary>A queue whose put stores the item, then wakes a getter through an interruptible lock.</summary>
 internal sealed class SignalAfterStoreQueue : IFaultQueue
 {
+    private const int AbandonedValue = int.MinValue;
     private readonly object _sync = new();
+    private bool _abandoned;
     private readonly Queue<int> _items = new();
     private readonly Queue<Parked> _getters = new();
 
@@ -121,6 +130,11 @@ internal sealed class SignalAfterStoreQueue : IFaultQueue
                     return item;
                 }
 
+                if (_abandoned)
+                {
+                    throw new QueueShutDownException();
+                }
+
                 parked = new Parked();
                 _getters.Enqueue(parked);
             }
@@ -136,12 +150,37 @@ internal sealed class SignalAfterStoreQueue : IFaultQueue
             return _items.TryDequeue(out item);
         }
     }
+
+    public int Count
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public void Abandon()
+    {
+        lock (_sync)
+        {
+            _abandoned = true;
+            while (_getters.TryDequeue(out Parked? getter))
+            {
+                getter.TrySignal(interruptible: false, AbandonedValue);
+            }
+        }
+    }
 }
 
 /// <summary>A queue that hands an item straight to a parked getter; a getter cancelled after the hand-off drops it.</summary>
 internal sealed class HandOffDroppingQueue : IFaultQueue
 {
+    private const int AbandonedValue = int.MinValue;
     private readonly object _sync = new();
+    private bool _abandoned;
     private readonly Queue<int> _items = new();
     private readonly Queue<Parked> _getters = new();
 
@@ -171,6 +210,11 @@ internal sealed class HandOffDroppingQueue : IFaultQueue
                 return item;
             }
 
+            if (_abandoned)
+            {
+                throw new QueueShutDownException();
+            }
+
             parked = new Parked();
             _getters.Enqueue(parked);
         }
@@ -179,7 +223,7 @@ internal sealed class HandOffDroppingQueue : IFaultQueue
         // cancelled throws and the item is gone. (Completion must win.)
         parked.Park(token);
         token.ThrowIfCancellationRequested();
-        return parked.Value;
+        return parked.Value != AbandonedValue ? parked.Value : throw new QueueShutDownException();
     }
 
     public bool TryGetNow(out int item)
@@ -187,6 +231,29 @@ internal sealed class HandOffDroppingQueue : IFaultQueue
         lock (_sync)
         {
             return _items.TryDequeue(out item);
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public void Abandon()
+    {
+        lock (_sync)
+        {
+            _abandoned = true;
+            while (_getters.TryDequeue(out Parked? getter))
+            {
+                getter.TrySignal(interruptible: false, AbandonedValue);
+            }
         }
     }
 }

@@ -12,6 +12,11 @@ internal interface IFaultQueue
     int Get(CancellationToken token);
 
     bool TryGetNow(out int item);
+
+    int Count { get; }
+
+    /// <summary>Ends the round: blocked getters throw <see cref="QueueShutDownException"/>.</summary>
+    void Abandon();
 }
 
 internal interface IFaultLock
@@ -99,6 +104,10 @@ internal static class RealFaults
         public int Get(CancellationToken token) => queue.Get(token);
 
         public bool TryGetNow(out int item) => queue.TryGet(out item);
+
+        public int Count => queue.Count;
+
+        public void Abandon() => queue.Shutdown(immediate: true);
     }
 
     private sealed class LockAdapter(PrimitiveLock inner) : IFaultLock

@@ -36,6 +36,10 @@ internal static class LinearizabilitySpecs
         new("queue-task-done-underflow", buggy => Target(Queue(buggy ? () => new FlawedQueue(0, QueueFlaw.TaskDoneUnderflow) : () => Real.Queue()))),
         new("queue-unfinished-count-without-lock", buggy => Target(Queue(buggy ? () => new FlawedQueue(0, QueueFlaw.UnfinishedCountWithoutLock) : () => Real.Queue()))),
         new("future-unguarded-state", buggy => Target(Future(buggy ? () => new UnguardedFuture() : () => new RealFuture()))),
+
+        // Fault bugs: an interrupted or cancelled call is recorded as having had no effect, and the checker holds it to that.
+        new("queue-put-throws-after-storing", buggy => Target(FaultQueue(buggy ? () => new SignalAfterStoreQueue() : RealFaults.Queue), SeededFault.Interrupts)),
+        new("queue-cancelled-get-drops-handed-item", buggy => Target(FaultQueue(buggy ? () => new HandOffDroppingQueue() : RealFaults.Queue), SeededFault.Cancellation)),
     ];
 
     public static readonly SystematicOptions CoyoteOptions = new() { Iterations = 60, Seed = 20261125, Strategy = SystematicStrategy.Random };
@@ -125,6 +129,37 @@ internal static class LinearizabilitySpecs
             }
         });
 
+    // Puts (never blocking), blocking gets that take the call's token, sizes. A get that blocks for good is
+    // pending when the round is abandoned, so only results — an item that came out, a size — can convict.
+    private static ConcurrentSpec<IFaultQueue, QueueModelState<int>, QueueOp<int>, QueueResult<int>> FaultQueue(Func<IFaultQueue> create) => new(
+        create,
+        new QueueSpec<int>(),
+        Gen.Frequency(
+            (3, Gen.Choose(1, 9).Select(QueueOp<int>.Put)),
+            (3, Gen.Constant(QueueOp<int>.Get())),
+            (2, Gen.Constant(QueueOp<int>.Size()))),
+        (q, op, token) =>
+        {
+            try
+            {
+                switch (op.Kind)
+                {
+                    case QueueOpKind.Put:
+                        q.Put(op.Item);
+                        return QueueResult<int>.Ok;
+                    case QueueOpKind.Get:
+                        return QueueResult<int>.Got(q.Get(token));
+                    default:
+                        return QueueResult<int>.Sized(q.Count);
+                }
+            }
+            catch (QueueShutDownException)
+            {
+                return QueueResult<int>.ShutDown; // Only after the round was abandoned: such calls are pending.
+            }
+        },
+        q => q.Abandon());
+
     private static ConcurrentSpec<IFutureLike, (FutureState State, int Value, bool Failed), FutureOp<int>, FutureResult<int>> Future(Func<IFutureLike> create) => new(
         create,
         new FutureSpec<int>(),
@@ -142,12 +177,19 @@ internal static class LinearizabilitySpecs
             }
         });
 
-    private static IScenarioTarget Target<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec) =>
-        new SpecTarget<TSystem, TState, TOp, TResult>(spec);
+    private static IScenarioTarget Target<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec, SeededFault faults = SeededFault.None) =>
+        new SpecTarget<TSystem, TState, TOp, TResult>(spec, faults);
 
-    private sealed class SpecTarget<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec) : IScenarioTarget
+    // A fault bug's target explores its faults: ExploreInterrupts / ExploreCancellation under Coyote, an
+    // injector at a 30% rate on real threads.
+    private sealed class SpecTarget<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec, SeededFault faults) : IScenarioTarget
     {
-        public StressReport Stress(StressOptions options) => Weave.Harness.Stress.Run(spec, options);
+        public StressReport Stress(StressOptions options) => Weave.Harness.Stress.Run(spec, faults == SeededFault.None ? options : options with
+        {
+            InterruptRate = faults == SeededFault.Interrupts ? 0.3 : options.InterruptRate,
+            CancellationRate = faults == SeededFault.Cancellation ? 0.3 : options.CancellationRate,
+            RoundTimeout = TimeSpan.FromMilliseconds(50), // Its gets block: a round whose getter waits for good is abandoned soon (its calls then count as pending, so a slow round cannot convict).
+        });
 
         // Explores generated scenarios one after another; returns the first report with a bug, or the last.
         public SystematicReport? Explore(SystematicOptions options, int scenarios, ulong seed)
@@ -156,7 +198,11 @@ internal static class LinearizabilitySpecs
             var gen = Weave.Harness.Scenarios.Gen(spec, threads: 2, opsPerThread: 3);
             foreach (var scenario in Gen.Sample(gen, scenarios, new FsCheck.Rnd(seed), 3))
             {
-                last = Systematic.ExploreScenario(spec, scenario, options);
+                last = Systematic.ExploreScenario(spec, scenario, options with
+                {
+                    ExploreInterrupts = options.ExploreInterrupts || faults == SeededFault.Interrupts,
+                    ExploreCancellation = options.ExploreCancellation || faults == SeededFault.Cancellation,
+                });
                 if (last.BugFound)
                 {
                     return last;

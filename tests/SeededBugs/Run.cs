@@ -18,6 +18,10 @@ internal static class Run
             {
                 body();
             }
+            catch (ThreadInterruptedException e)
+            {
+                errors[i] = e; // Typed on its own: under Coyote's rewriting catch (Exception) never sees one.
+            }
             catch (Exception e)
             {
                 errors[i] = e;

@@ -184,7 +184,8 @@ internal static class HistoryRendering
     }
 
     private static string Describe<TOp, TResult>(HistoryEntry<TOp, TResult> call, bool tookEffect = false) =>
-        !call.IsPending ? $"{call.Op} -> {call.Result}"
+        call.IsFaulted ? $"{call.Op} -> {call.Fault} (no effect)"
+        : !call.IsPending ? $"{call.Op} -> {call.Result}"
         : tookEffect ? $"{call.Op} -> {call.Result} (pending; took effect)"
         : $"{call.Op} -> (pending)";
 

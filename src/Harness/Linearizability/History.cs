@@ -79,7 +79,10 @@ public sealed class History<TOp, TResult>
 
             long returned = Volatile.Read(ref record.Returned);
             bool done = returned != 0 && returned < now;
-            entries.Add(new HistoryEntry<TOp, TResult>(entries.Count, record.Thread, record.Op, done ? record.Result : default, time, done ? returned : null));
+            entries.Add(new HistoryEntry<TOp, TResult>(entries.Count, record.Thread, record.Op, done ? record.Result : default, time, done ? returned : null)
+            {
+                Fault = done ? record.Fault : null,
+            });
         }
 
         return entries;
@@ -88,7 +91,7 @@ public sealed class History<TOp, TResult>
     /// <inheritdoc/>
     public override string ToString() => $"History: {EventCount} events";
 
-    internal void Respond(Record record, TResult result)
+    internal void Respond(Record record, TResult result, string? fault)
     {
         if (Interlocked.Exchange(ref record.Responding, 1) != 0)
         {
@@ -96,6 +99,7 @@ public sealed class History<TOp, TResult>
         }
 
         record.Result = result;
+        record.Fault = fault;
         long time = Interlocked.Increment(ref _clock);
         Volatile.Write(ref record.Returned, time); // Publishes Result: readers check Returned first.
     }
@@ -115,7 +119,24 @@ public sealed class History<TOp, TResult>
 
     private Record?[] AddSegment(long index)
     {
-        lock (_growLock)
+        // Uninterruptible: stress may interrupt the recording threads at any moment, and a throw here would
+        // lose the invocation being recorded. (This assembly is never rewritten for Coyote, so this is the
+        // real monitor in every mode; Weave.Primitives' Interrupts would take Coyote's.)
+        bool interrupted = false;
+        while (true)
+        {
+            try
+            {
+                Monitor.Enter(_growLock);
+                break;
+            }
+            catch (ThreadInterruptedException)
+            {
+                interrupted = true;
+            }
+        }
+
+        try
         {
             var segments = _segments;
             if (index >= segments.Length)
@@ -135,6 +156,14 @@ public sealed class History<TOp, TResult>
 
             return segment;
         }
+        finally
+        {
+            Monitor.Exit(_growLock);
+            if (interrupted)
+            {
+                Thread.CurrentThread.Interrupt(); // Kept for the thread's next blocking call.
+            }
+        }
     }
 
     /// <summary>One call's mutable record, written by the calling thread only.</summary>
@@ -144,6 +173,7 @@ public sealed class History<TOp, TResult>
         public readonly TOp Op = op;
         public readonly long Invoked = invoked;
         public TResult? Result;
+        public string? Fault;
         public long Returned;
         public int Responding;
     }

@@ -24,7 +24,21 @@ public readonly struct HistoryCall<TOp, TResult>
     /// <summary>Records the call's response: <paramref name="result"/>, at the next tick of the history's clock.</summary>
     /// <param name="result">What the operation returned (or, encoded in <typeparamref name="TResult"/>, what it threw).</param>
     /// <exception cref="InvalidOperationException">The call has already returned, or this is a default value.</exception>
-    public void Return(TResult result) => _history!.Respond(Checked(), result);
+    public void Return(TResult result) => _history!.Respond(Checked(), result, fault: null);
+
+    /// <summary>
+    /// Records that the call ended by a fault that, by contract, leaves no effect — an interrupt or a
+    /// cancellation — at the next tick of the history's clock. The checker then verifies exactly that: the
+    /// history must be linearizable without this call.
+    /// </summary>
+    /// <param name="fault">What ended it, as the tables show it: "interrupted", "cancelled".</param>
+    /// <exception cref="ArgumentException"><paramref name="fault"/> is null or blank.</exception>
+    /// <exception cref="InvalidOperationException">The call has already returned, or this is a default value.</exception>
+    public void ReturnNoEffect(string fault)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fault);
+        _history!.Respond(Checked(), default!, fault);
+    }
 
     private History<TOp, TResult>.Record Checked() =>
         _record ?? throw new InvalidOperationException("This HistoryCall is a default value; calls come from History.Invoke.");

@@ -18,7 +18,20 @@ public sealed record HistoryEntry<TOp, TResult>(int Id, int Thread, TOp Op, TRes
     /// <summary>True when the call had not returned when the history was taken: it may have taken effect or not.</summary>
     public bool IsPending => Returned is null;
 
+    /// <summary>
+    /// Set when the call ended by a fault that, by contract, leaves no effect — "interrupted" (a
+    /// <see cref="ThreadInterruptedException"/>) or "cancelled" (an <see cref="OperationCanceledException"/>
+    /// of its token): the checker then requires that it had none. Null for calls that returned a result.
+    /// Python has no counterpart.
+    /// </summary>
+    public string? Fault { get; init; }
+
+    /// <summary>True when the call ended by a fault (<see cref="Fault"/>) and so must have had no effect.</summary>
+    public bool IsFaulted => Fault is not null;
+
     /// <inheritdoc/>
     public override string ToString() =>
-        IsPending ? $"[{Invoked}..] T{Thread} {Op} -> (pending)" : $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Result}";
+        IsPending ? $"[{Invoked}..] T{Thread} {Op} -> (pending)"
+        : IsFaulted ? $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Fault} (no effect)"
+        : $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Result}";
 }

@@ -55,12 +55,17 @@ public static class Linearizability
         var ordered = Validate(calls);
 
         var clock = Stopwatch.StartNew();
-        var partitions = Partition(spec, ordered);
+        // A call that ended by an interrupt or a cancellation must have had no effect: check the history
+        // without it (if it did take effect, some other result has no explanation). It stays in History
+        // and in the counterexample, so the tables show it.
+        var faulted = ordered.Where(c => c.IsFaulted).ToArray();
+        var searched = faulted.Length == 0 ? ordered : [.. ordered.Where(c => !c.IsFaulted)];
+        var partitions = Partition(spec, searched);
         // Candidate results for pending calls: needed when the history has pending calls, and by the
         // prefix search (which cuts calls short), so only computed then.
         TResult[]? seenResults = null;
-        TResult[] Seen() => seenResults ??= SeenResults(ordered);
-        var seen = ordered.Any(c => c.IsPending) ? Seen() : [];
+        TResult[] Seen() => seenResults ??= SeenResults(searched);
+        var seen = searched.Any(c => c.IsPending) ? Seen() : [];
         var order = new List<HistoryEntry<TOp, TResult>>();
         long steps = 0;
         foreach (var part in partitions)
@@ -76,7 +81,7 @@ public static class Linearizability
             if (outcome == SearchOutcome.NotLinearizable)
             {
                 var (counterexample, failing) = ShortestFailingPrefix(spec, part, Seen(), clock, limit, ref steps);
-                return Result(ordered, partitions.Count, clock, limit, steps, counterexample: counterexample, failing: failing);
+                return Result(ordered, partitions.Count, clock, limit, steps, counterexample: WithFaulted(counterexample, faulted), failing: failing);
             }
 
             foreach (var (call, result) in witness)
@@ -134,9 +139,28 @@ public static class Linearizability
             {
                 throw new ArgumentException($"Call {call.Id} ({call.Op}) returned at {returned}, before it was invoked at {call.Invoked}.", nameof(calls));
             }
+
+            if (call.IsFaulted && call.IsPending)
+            {
+                throw new ArgumentException($"Call {call.Id} ({call.Op}) is marked '{call.Fault}' but never returned: a fault ends a call.", nameof(calls));
+            }
         }
 
         return [.. calls.OrderBy(c => c.Id)];
+    }
+
+    // The faulted calls that overlap a counterexample, merged into it in invocation order (they took no part
+    // in the search, but a reader needs to see the "interrupted" put whose item came out anyway).
+    private static IReadOnlyList<HistoryEntry<TOp, TResult>> WithFaulted<TOp, TResult>(
+        IReadOnlyList<HistoryEntry<TOp, TResult>> counterexample, HistoryEntry<TOp, TResult>[] faulted)
+    {
+        if (faulted.Length == 0 || counterexample.Count == 0)
+        {
+            return counterexample;
+        }
+
+        long end = counterexample.Max(c => c.Returned ?? c.Invoked);
+        return [.. counterexample.Concat(faulted.Where(f => f.Invoked <= end)).OrderBy(c => c.Invoked)];
     }
 
     private static List<List<HistoryEntry<TOp, TResult>>> Partition<TState, TOp, TResult>(

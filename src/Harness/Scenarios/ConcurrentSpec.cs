@@ -26,6 +26,7 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
     private readonly ISequentialSpec<TState, TOp, TResult>? _sequential;
     private readonly Gen<TOp>? _ops;
     private readonly Func<TSystem, TOp, TResult>? _apply;
+    private readonly Func<TSystem, TOp, CancellationToken, TResult>? _applyWithToken;
     private readonly Action<TSystem>? _abandon;
 
     /// <summary>Creates a spec from its parts.</summary>
@@ -49,7 +50,31 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
         _abandon = abandon;
     }
 
-    /// <summary>For subclasses that override <see cref="Create"/>, <see cref="Sequential"/>, <see cref="Ops"/> and <see cref="Apply"/>.</summary>
+    /// <summary>Creates a spec whose operations take a cancellation token (so ExploreCancellation and stress's
+    /// injected cancellations reach them): each call gets its own token.</summary>
+    /// <param name="create">Creates a fresh object (one per round).</param>
+    /// <param name="sequential">The sequential spec the histories are checked against.</param>
+    /// <param name="ops">Generates operations.</param>
+    /// <param name="apply">Runs an operation with a token on the object and returns its result. An
+    /// <see cref="OperationCanceledException"/> for that token, or a <see cref="ThreadInterruptedException"/>,
+    /// is recorded as a call that had no effect, which the checker verifies.</param>
+    /// <param name="abandon">Optional: releases threads still blocked when a round is abandoned.</param>
+    /// <exception cref="ArgumentNullException">A required part is null.</exception>
+    public ConcurrentSpec(
+        Func<TSystem> create,
+        ISequentialSpec<TState, TOp, TResult> sequential,
+        Gen<TOp> ops,
+        Func<TSystem, TOp, CancellationToken, TResult> apply,
+        Action<TSystem>? abandon = null)
+    {
+        _create = create ?? throw new ArgumentNullException(nameof(create));
+        _sequential = sequential ?? throw new ArgumentNullException(nameof(sequential));
+        _ops = ops ?? throw new ArgumentNullException(nameof(ops));
+        _applyWithToken = apply ?? throw new ArgumentNullException(nameof(apply));
+        _abandon = abandon;
+    }
+
+    /// <summary>For subclasses that override <see cref="Create"/>, <see cref="Sequential"/>, <see cref="Ops"/> and <see cref="Apply(TSystem, TOp)"/> (or its token-taking overload).</summary>
     protected ConcurrentSpec()
     {
     }
@@ -77,7 +102,23 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
     /// <param name="op">The operation.</param>
     /// <returns>The result, expected exceptions (Full, Empty, SynchronizationLockException…) encoded in it.</returns>
     /// <exception cref="InvalidOperationException">Neither given to the constructor nor overridden.</exception>
-    public virtual TResult Apply(TSystem system, TOp op) => (_apply ?? throw Missing(nameof(Apply)))(system, op);
+    public virtual TResult Apply(TSystem system, TOp op) =>
+        _apply is not null ? _apply(system, op)
+        : _applyWithToken is not null ? _applyWithToken(system, op, CancellationToken.None)
+        : throw Missing(nameof(Apply));
+
+    /// <summary>
+    /// Runs <paramref name="op"/> with a cancellation token (default: ignores the token and calls
+    /// <see cref="Apply(TSystem, TOp)"/>). Override it, or pass a three-argument delegate to the constructor,
+    /// so injected cancellations reach your operations; an <see cref="OperationCanceledException"/> for this
+    /// token, or a <see cref="ThreadInterruptedException"/>, is recorded as a call with no effect.
+    /// </summary>
+    /// <param name="system">The object.</param>
+    /// <param name="op">The operation.</param>
+    /// <param name="cancellationToken">This call's own token: the scenario back ends may cancel it.</param>
+    /// <returns>The result, expected exceptions encoded in it.</returns>
+    public virtual TResult Apply(TSystem system, TOp op, CancellationToken cancellationToken) =>
+        _applyWithToken is not null ? _applyWithToken(system, op, cancellationToken) : Apply(system, op);
 
     /// <summary>Called when a round's threads did not all finish in time: release them if you can (default: the delegate given, or nothing).</summary>
     /// <param name="system">The object.</param>
@@ -89,7 +130,7 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
 
     /// <summary>The user type that defines the spec: the subclass, or the class whose lambda applies operations.</summary>
     internal Type DefinedIn => GetType().IsGenericType && GetType().GetGenericTypeDefinition() == typeof(ConcurrentSpec<,,,>)
-        ? _apply?.Method.DeclaringType ?? GetType()
+        ? (_apply ?? (Delegate?)_applyWithToken)?.Method.DeclaringType ?? GetType()
         : GetType();
 
     private InvalidOperationException Missing(string member) =>

@@ -68,7 +68,7 @@ public static class Stress
         var clock = Stopwatch.StartNew();
         var generator = Scenarios.Gen(spec, options.Threads, options.OpsPerThread);
         Scenario<TOp>? scenario = null;
-        int scenarios = 0, abandoned = 0, undecided = 0, round = 0;
+        int scenarios = 0, abandoned = 0, undecided = 0, round = 0, faults = 0;
         StressReport Report() => new()
         {
             Rounds = round,
@@ -77,6 +77,7 @@ public static class Stress
             UndecidedChecks = undecided,
             Seed = seed,
             Elapsed = clock.Elapsed,
+            FaultsInjected = faults,
         };
 
         while (round < options.Rounds && !(options.TimeBudget is { } budget && clock.Elapsed > budget))
@@ -88,7 +89,7 @@ public static class Stress
             }
 
             round++;
-            var (result, wasAbandoned) = RunAndCheck(spec, scenario, options);
+            var (result, wasAbandoned) = RunAndCheck(spec, scenario, options, seed + (ulong)round, ref faults);
             abandoned += wasAbandoned ? 1 : 0;
             if (result.TimedOut)
             {
@@ -124,9 +125,13 @@ public static class Stress
     }
 
     private static (LinearizabilityResult<TOp, TResult> Result, bool Abandoned) RunAndCheck<TSystem, TState, TOp, TResult>(
-        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, StressOptions options)
+        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, StressOptions options, ulong roundSeed, ref int faults)
     {
-        var round = ScenarioRunner.Run(spec, scenario, options.RoundTimeout);
+        var injector = options.InterruptRate > 0 || options.CancellationRate > 0
+            ? new FaultInjector(options.InterruptRate, options.CancellationRate, roundSeed)
+            : null;
+        var round = ScenarioRunner.Run(spec, scenario, options.RoundTimeout, injector);
+        faults += injector?.Delivered ?? 0;
         return (Linearizability.Check(spec.Sequential, round.Calls, options.CheckBudget), round.Abandoned);
     }
 
@@ -135,6 +140,7 @@ public static class Stress
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, LinearizabilityResult<TOp, TResult> result, StressOptions options)
     {
         int budget = MaxShrinkRounds;
+        int shrinkFaults = 0;
         int tries = Math.Max(2 * options.RoundsPerScenario, 10);
         bool smaller = true;
         while (smaller && budget > 0)
@@ -144,7 +150,7 @@ public static class Stress
             {
                 for (int i = 0; i < tries && budget > 0; i++, budget--)
                 {
-                    var (again, _) = RunAndCheck(spec, candidate, options);
+                    var (again, _) = RunAndCheck(spec, candidate, options, (ulong)budget, ref shrinkFaults);
                     if (again.IsViolation)
                     {
                         (scenario, result, smaller) = (candidate, again, true);

@@ -39,6 +39,21 @@ public sealed record StressOptions
     /// <summary>Where to write the failing history's HTML time line (null: artifacts/linearizability under the repository, or the temp folder).</summary>
     public string? HtmlDirectory { get; init; }
 
+    /// <summary>
+    /// The share of calls (0 to 1, default 0) that get a <see cref="Thread.Interrupt"/> at a random moment after
+    /// they start: a seeded injector chooses which calls and how long after, and delivers it on the real
+    /// thread. An interrupted call is recorded as having had no effect, and the checker verifies that it had
+    /// none. An interrupt that lands after the call ended stays pending for the thread's next call.
+    /// </summary>
+    public double InterruptRate { get; init; }
+
+    /// <summary>
+    /// The share of calls (0 to 1, default 0) whose own cancellation token is cancelled at a random moment
+    /// after they start (operations see the token through <see cref="ConcurrentSpec{TSystem, TState, TOp, TResult}.Apply(TSystem, TOp, CancellationToken)"/>).
+    /// A cancelled call is recorded as having had no effect, and the checker verifies that it had none.
+    /// </summary>
+    public double CancellationRate { get; init; }
+
     /// <summary>These options with the environment's overrides applied.</summary>
     /// <returns>A copy.</returns>
     /// <exception cref="ArgumentException">An environment variable holds something that is not a number.</exception>
@@ -61,7 +76,7 @@ public sealed record StressOptions
     }
 
     /// <summary>Checks the settings.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A count is below 1 or a time is not positive.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is below 1, a time is not positive, or a fault rate is outside 0..1.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Rounds, 1, nameof(Rounds));
@@ -70,5 +85,15 @@ public sealed record StressOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(OpsPerThread, 1, nameof(OpsPerThread));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RoundTimeout, TimeSpan.Zero, nameof(RoundTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CheckBudget, TimeSpan.Zero, nameof(CheckBudget));
+        if (!(InterruptRate is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(InterruptRate), InterruptRate, "A rate is a share of calls, from 0 to 1.");
+        }
+
+        if (!(CancellationRate is >= 0 and <= 1) || InterruptRate + CancellationRate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CancellationRate), CancellationRate,
+                "A rate is a share of calls, from 0 to 1, and InterruptRate + CancellationRate cannot exceed 1.");
+        }
     }
 }

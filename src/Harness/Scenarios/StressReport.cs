@@ -24,6 +24,9 @@ public sealed record StressReport
     /// <summary>The generator's seed: <c>WEAVE_STRESS_SEED=</c> it replays the same scenarios.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Interrupts and cancellations the injector delivered (<see cref="StressOptions.InterruptRate"/>, <see cref="StressOptions.CancellationRate"/>).</summary>
+    public int FaultsInjected { get; init; }
+
     /// <summary>Wall-clock time of the run.</summary>
     public TimeSpan Elapsed { get; init; }
 

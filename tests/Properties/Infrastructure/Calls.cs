@@ -11,6 +11,12 @@ internal sealed class Calls<TOp, TResult> : List<HistoryEntry<TOp, TResult>>
         return this;
     }
 
+    public Calls<TOp, TResult> Faulted(int thread, TOp op, string fault, long invoked, long returned)
+    {
+        Add(new HistoryEntry<TOp, TResult>(Count, thread, op, default, invoked, returned) { Fault = fault });
+        return this;
+    }
+
     public Calls<TOp, TResult> Pending(int thread, TOp op, long invoked)
     {
         Add(new HistoryEntry<TOp, TResult>(Count, thread, op, default, invoked, null));
