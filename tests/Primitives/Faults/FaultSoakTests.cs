@@ -365,14 +365,16 @@ public sealed class FaultSoakTests(ITestOutputHelper output)
         };
         WorkerThread.UnhandledException += count;
         var futures = new ConcurrentBag<Future<int>>();
+        int submitted = 0;
         try
         {
             Soak.Run(3, (worker, soak) =>
             {
                 int i = 0;
-                while (!soak.Stopping && futures.Count < 100_000)
+                while (!soak.Stopping && Volatile.Read(ref submitted) < 100_000) // (ConcurrentBag.Count takes a lock: interruptible.)
                 {
                     int n = ++i;
+                    Interlocked.Increment(ref submitted);
                     futures.Add(executor.Submit(() =>
                     {
                         if (n % 3 == 0)
