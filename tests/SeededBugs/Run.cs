@@ -5,6 +5,15 @@ namespace Weave.SystematicTests;
 /// <summary>Helpers for test bodies that run under the systematic scheduler.</summary>
 internal static class Run
 {
+    private static readonly AsyncLocal<System.Collections.Concurrent.ConcurrentQueue<Thread>?> s_faultTargets = new();
+
+    /// <summary>Where <see cref="Threads(Action[])"/> registers the threads it starts, for a real-thread interrupter (stress with faults).</summary>
+    public static System.Collections.Concurrent.ConcurrentQueue<Thread>? FaultTargets
+    {
+        get => s_faultTargets.Value;
+        set => s_faultTargets.Value = value;
+    }
+
     /// <summary>
     /// Starts one thread per body, joins them all, and rethrows the first exception a body threw (so
     /// an assertion on a child thread fails the scenario, under Coyote and on real threads alike).
@@ -33,6 +42,7 @@ internal static class Run
         foreach (Thread thread in threads)
         {
             thread.Start();
+            FaultTargets?.Enqueue(thread);
         }
 
         foreach (Thread thread in threads)

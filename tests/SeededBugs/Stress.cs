@@ -9,17 +9,23 @@ namespace Weave.SystematicTests.SeededBugs;
 /// </summary>
 internal static class Stress
 {
-    public static (bool Found, int Rounds, TimeSpan Elapsed, string? What) Hunt(Action<TimeSpan> scenario, int rounds, TimeSpan watchdog)
+    public static (bool Found, int Rounds, TimeSpan Elapsed, string? What) Hunt(Action<TimeSpan> scenario, int rounds, TimeSpan watchdog, bool interrupts = false)
     {
         var stopwatch = Stopwatch.StartNew();
         for (int round = 1; round <= rounds; round++)
         {
             Exception? error = null;
+            var targets = interrupts ? new System.Collections.Concurrent.ConcurrentQueue<Thread>() : null;
             var thread = new Thread(() =>
             {
+                Run.FaultTargets = targets; // The scenario's threads register here (Run.Threads).
                 try
                 {
                     scenario(TimeSpan.FromMilliseconds(1)); // Timed waits really time out here.
+                }
+                catch (ThreadInterruptedException e)
+                {
+                    error = e;
                 }
                 catch (Exception e)
                 {
@@ -28,7 +34,13 @@ internal static class Stress
             })
             { IsBackground = true };
             thread.Start();
-            if (!thread.Join(watchdog))
+            using var done = new ManualResetEventSlim();
+            Thread? faulter = targets is null ? null : new Thread(() => Interrupt(targets, new Random(round), done)) { IsBackground = true };
+            faulter?.Start();
+            bool finished = thread.Join(watchdog);
+            done.Set();
+            faulter?.Join();
+            if (!finished)
             {
                 return (true, round, stopwatch.Elapsed, "hang");
             }
@@ -40,5 +52,20 @@ internal static class Stress
         }
 
         return (false, rounds, stopwatch.Elapsed, null);
+    }
+
+    // Interrupts the round's threads at random moments (seeded choice of thread and pause) until it ends.
+    private static void Interrupt(System.Collections.Concurrent.ConcurrentQueue<Thread> targets, Random random, ManualResetEventSlim done)
+    {
+        while (!done.IsSet)
+        {
+            Thread[] threads = [.. targets];
+            if (threads.Length > 0 && random.Next(4) == 0)
+            {
+                threads[random.Next(threads.Length)].Interrupt();
+            }
+
+            Thread.SpinWait(random.Next(100, 5_000)); // Pacing, not synchronisation.
+        }
     }
 }

@@ -29,10 +29,16 @@ internal static class Techniques
             : new TechniqueResult(false, $"missed in {report.Iterations} ({report.Elapsed.TotalMilliseconds:0} ms)", report.Elapsed, null);
     }
 
-    /// <summary>Real-thread stress: <paramref name="rounds"/> rounds, 1 ms timeouts, a 2 s hang watchdog.</summary>
+    /// <summary>Real-thread stress: <paramref name="rounds"/> rounds, 1 ms timeouts, a 2 s hang watchdog; for an interrupt
+    /// bug, a seeded interrupter hits the scenario's threads at random moments.</summary>
     public static TechniqueResult Stressed(SeededBug bug, int rounds)
     {
-        (bool found, int round, TimeSpan elapsed, string? what) = Stress.Hunt(bug.Buggy, rounds, TimeSpan.FromSeconds(2));
+        if (bug.Faults == SeededFault.Cancellation)
+        {
+            return TechniqueResult.NotApplicable("n/a (no cancellations on real threads)");
+        }
+
+        (bool found, int round, TimeSpan elapsed, string? what) = Stress.Hunt(bug.Buggy, rounds, TimeSpan.FromSeconds(2), interrupts: bug.Faults == SeededFault.Interrupts);
         return found
             ? new TechniqueResult(true, $"found @ round {round}: {what} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null)
             : new TechniqueResult(false, $"missed in {round} ({elapsed.TotalMilliseconds:0} ms)", elapsed, null);

@@ -9,7 +9,7 @@ namespace Weave.PropertiesTests.Checker;
 /// Calls that ended by an interrupt or a cancellation: by contract they had no effect, and the checker holds
 /// them to it (the history must be linearizable without them).
 /// </summary>
-public sealed class FaultedCallTests
+public sealed class FaultedCallTests(ITestOutputHelper output)
 {
     private readonly QueueSpec<int> _queue = new();
 
@@ -39,6 +39,7 @@ public sealed class FaultedCallTests
         Assert.Equal(1, result.FailingCall!.Id);
         Assert.Contains(result.Counterexample!, c => c.IsFaulted); // Shown, though it took no part in the search.
         Assert.Contains("Put(1) -> interrupted (no effect)", result.ToText(), StringComparison.Ordinal);
+        output.WriteLine(result.ToText());
     }
 
     [Fact]
