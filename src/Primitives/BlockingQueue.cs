@@ -19,6 +19,7 @@ namespace Weave.Primitives;
 /// (completion wins), so an item is never lost or delivered twice.</para>
 /// <para>After <see cref="Shutdown"/> (Python 3.13): puts throw <see cref="QueueShutDownException"/>;
 /// gets drain what is left, then throw it; blocked putters and getters wake.</para>
+/// <para>A put, get, task_done or join never throws after its effect: an interrupt that arrives while one needs the queue's lock stays pending for the thread's next wait (see <see cref="Interrupts"/>).</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 [DebuggerDisplay("Count = {_countSnapshot}, MaxSize = {_maxSize}, Unfinished = {_unfinishedTasks}, ShutDown = {_isShutDown}")]

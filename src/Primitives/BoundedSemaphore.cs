@@ -10,6 +10,7 @@ namespace Weave.Primitives;
 /// A release that would exceed the initial value throws <see cref="SemaphoreFullException"/> and
 /// changes nothing; the check and the update are one atomic step, so <c>Release(2)</c> with one
 /// permit taken fails as a whole even while other threads acquire.
+/// <para>Interrupts and cancellation: as <see cref="CountingSemaphore"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Count = {CurrentCount}/{InitialCount}, Waiters = {WaitingThreads}")]
 public sealed class BoundedSemaphore : CountingSemaphore

@@ -11,6 +11,7 @@ namespace Weave.Primitives;
 /// notification); <see cref="NotifyAll"/> wakes only the threads waiting at that moment.</para>
 /// <para>A wait fully releases a recursively held <see cref="ReentrantLock"/> and restores its depth;
 /// the lock is held again whenever a wait returns or throws.</para>
+/// <para>Interrupts and cancellation: an interrupted or cancelled wait consumes no notification and returns with the lock held again; a notify never throws once it has chosen its waiters. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Waiters = {WaitersForDebugger}, Lock = {Lock}")]
 public sealed class Condition : ILock

@@ -10,6 +10,7 @@ namespace Weave.Primitives;
 /// count above its initial value (use <see cref="BoundedSemaphore"/> to refuse that).
 /// <c>Release(k)</c> admits exactly k waiters.</para>
 /// <para>Uncontended acquire and release are one compare-and-swap each and allocate nothing.</para>
+/// <para>Interrupts and cancellation: an acquire that is interrupted or cancelled takes no permit (one handed to it at that moment is passed on); a release never throws once its permits are added. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Count = {CurrentCount}, Waiters = {WaitingThreads}")]
 public class CountingSemaphore : ILock

@@ -15,6 +15,7 @@ namespace Weave.Primitives;
 /// <para>A cancelled or interrupted wait that leaves before the barrier trips withdraws its arrival
 /// (the barrier is as if it had never been called, and the indices stay dense); once the barrier
 /// has tripped, completion wins and the wait returns its index.</para>
+/// <para>Interrupts and cancellation: a wait interrupted or cancelled before the trip is withdrawn, as if never called (the barrier is not broken); once the trip has counted the thread, it completes and an interrupt stays pending. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Waiting = {WaitingCount}/{Parties}, Broken = {IsBroken}")]
 public sealed class CyclicBarrier

@@ -9,6 +9,7 @@ namespace Weave.Primitives;
 /// <see cref="Set"/> wakes every thread waiting at that moment, and each of them returns
 /// <c>true</c> even if <see cref="Clear"/> follows at once (CPython gh-57711): a woken waiter
 /// does not re-check the flag.
+/// <para>Interrupts and cancellation: an interrupted or cancelled wait has no effect; <see cref="Set"/> never throws once the flag is raised, and every waiter is woken. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("IsSet = {IsSet}, Waiters = {WaitingThreads}")]
 public sealed class Event

@@ -16,6 +16,7 @@ namespace Weave.Primitives;
 /// <see cref="Futures.AsCompleted"/> run after the lock is released, in the completing thread, in
 /// the order they were added; a callback added to a done future runs at once on the caller. A
 /// callback that throws is reported (<see cref="CallbackFailed"/>) and does not stop the others.</para>
+/// <para>Interrupts and cancellation: an interrupted wait for the outcome has no effect; <c>SetResult</c>/<c>SetException</c>/<c>Cancel</c> never throw once the outcome is stored, and every waiter is woken. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("State = {State}")]
 public class Future

@@ -104,13 +104,25 @@ public static class Interrupts
         }
     }
 
-    /// <summary>The uncontended path: one TryEnter, inlined; contention and the harness go out of line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// The path every internal lock takes: <see cref="Monitor.Enter(object)"/> itself (its own fast path, spin and
+    /// park), with the interrupt handling out of line; the harness's controlled mode goes out of line too.
+    /// </summary>
     internal static void EnterUninterruptiblyCore(object monitor)
     {
-        if (SystematicHook.s_instance is not null || !Monitor.TryEnter(monitor))
+        if (SystematicHook.s_instance is not null)
         {
             EnterSlow(monitor);
+            return;
+        }
+
+        try
+        {
+            Monitor.Enter(monitor);
+        }
+        catch (ThreadInterruptedException)
+        {
+            EnterAfterInterrupt(monitor);
         }
     }
 
@@ -126,29 +138,35 @@ public static class Interrupts
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EnterSlow(object monitor)
     {
-        if (SystematicHook.s_instance is { } hook)
+        if (SystematicHook.s_instance is { } hook && hook.CurrentMode != WaitMode.Real)
         {
-            if (hook.CurrentMode != WaitMode.Real)
+            // Under Coyote: its monitors model neither interrupts nor TryEnter. The scheduler may deliver an
+            // interrupt at this point; like any interrupt that arrives while the thread is busy, it stays
+            // pending for the next wait.
+            if (hook.InterruptAtLock())
             {
-                // Under Coyote: never TryEnter (its monitors do not model it: the entry would not exclude anyone).
-                // The scheduler may deliver an interrupt at this point; like any interrupt that arrives while the
-                // thread is busy, it stays pending for the next wait.
-                if (hook.InterruptAtLock())
-                {
-                    hook.SetPendingInterrupt();
-                }
-
-                Monitor.Enter(monitor);
-                return;
+                hook.SetPendingInterrupt();
             }
 
-            if (Monitor.TryEnter(monitor))
-            {
-                return;
-            }
+            Monitor.Enter(monitor);
+            return;
         }
 
-        bool interrupted = false;
+        try
+        {
+            Monitor.Enter(monitor);
+        }
+        catch (ThreadInterruptedException)
+        {
+            EnterAfterInterrupt(monitor);
+        }
+    }
+
+    // A contended entry threw on an interrupted thread (nothing is held): keep waiting for the lock, then
+    // re-arm the interrupt for the thread's next wait.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EnterAfterInterrupt(object monitor)
+    {
         while (true)
         {
             try
@@ -158,13 +176,10 @@ public static class Interrupts
             }
             catch (ThreadInterruptedException)
             {
-                interrupted = true; // Keep waiting for the lock; the interrupt is re-armed once it is held.
+                // Another one: it is the same pending interrupt as far as the thread is concerned.
             }
         }
 
-        if (interrupted)
-        {
-            Thread.CurrentThread.Interrupt();
-        }
+        Thread.CurrentThread.Interrupt();
     }
 }

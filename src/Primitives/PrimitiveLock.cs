@@ -10,6 +10,7 @@ namespace Weave.Primitives;
 /// does not recurse). For an owned, reentrant lock use <see cref="ReentrantLock"/>.</para>
 /// <para>Uncontended acquire and release are one compare-and-swap each and allocate nothing;
 /// a contended acquire spins briefly, then parks in FIFO order.</para>
+/// <para>Interrupts and cancellation: an acquire that is interrupted or cancelled takes nothing; <see cref="Release"/> never throws once it has unlocked (an interrupt that arrives meanwhile stays pending). See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Locked = {IsLocked}, Waiters = {WaitingThreads}")]
 public sealed class PrimitiveLock : ILock, IConditionLock

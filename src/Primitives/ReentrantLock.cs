@@ -9,6 +9,7 @@ namespace Weave.Primitives;
 /// <para>The owner may acquire again and must release as many times; only the owner may release.</para>
 /// <para>A re-acquire by the owner touches no shared memory; a first acquire is one
 /// compare-and-swap. Nothing allocates on the uncontended path.</para>
+/// <para>Interrupts and cancellation: an acquire that is interrupted or cancelled takes nothing; a release never throws once it has taken effect (an interrupt that arrives meanwhile stays pending). See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Owner = {_owner}, Depth = {_recursion}, Waiters = {WaitingThreads}")]
 public sealed class ReentrantLock : ILock, IConditionLock

@@ -10,6 +10,7 @@ namespace Weave.Primitives;
 /// <remarks>
 /// Gets block, time out and cancel as <see cref="BlockingQueue{T}"/>'s do; a cancelled or timed-out
 /// get removes nothing, and an item that arrives as a get is cancelled is taken, never lost.
+/// <para>Interrupts and cancellation: an interrupted or cancelled get removes nothing; a put never blocks and never throws (an interrupt stays pending). See <see cref="Interrupts"/>.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 [DebuggerDisplay("Count = {_countSnapshot}, Getters = {WaitingGetters}")]

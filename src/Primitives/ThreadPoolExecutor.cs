@@ -14,6 +14,7 @@ namespace Weave.Primitives;
 /// to be sure queued work finishes before the process exits.</para>
 /// <para>If the initializer throws, the pool is broken: pending futures fail and later submits throw
 /// <see cref="BrokenExecutorException"/>.</para>
+/// <para>Interrupts: a worker never dies of one. An interrupt that reaches an idle worker, or that a task leaves pending, is cleared and reported through <see cref="WorkerThread.UnhandledException"/>, and the worker goes on (<see cref="ThreadCount"/> stays exact). <see cref="Shutdown"/> with <c>wait</c> finishes waiting and keeps an interrupt pending. See <see cref="Interrupts"/>.</para>
 /// </remarks>
 [DebuggerDisplay("Threads = {ThreadCount}/{MaxWorkers}, ShutDown = {_shutdown}")]
 public sealed class ThreadPoolExecutor : IDisposable
