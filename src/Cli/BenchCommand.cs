@@ -57,7 +57,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             start.ArgumentList.Add(Path.GetFullPath(output));
         }
 
-        AnsiConsole.MarkupLine($"Running [bold]{Markup.Escape(string.Join(' ', start.ArgumentList))}[/] in {Markup.Escape(root)}");
+        Console.Out.WriteLine($"Running: cd {CommandLine.Quote(root)} && {string.Join(' ', start.ArgumentList.Select(CommandLine.Quote))}");
         using Process process = Process.Start(start)!;
         process.WaitForExitAsync(cancellationToken).GetAwaiter().GetResult();
         return process.ExitCode;

@@ -113,7 +113,7 @@ internal sealed class CheckCommand : Command<CheckCommand.Settings>
         if (settings.Html is string html)
         {
             result.WriteHtml(html);
-            AnsiConsole.MarkupLine($"Time line: [link]{Markup.Escape(Path.GetFullPath(html))}[/]");
+            Console.Out.WriteLine($"Time line: {Path.GetFullPath(html)}");
         }
 
         if (result.TimedOut)

@@ -132,13 +132,14 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                     {
                         cells.AddRange(Techniques.FromScenarios(
                             bug,
-                            LinearizabilitySpecs.StressOptions with { Rounds = 300, Seed = settings.Seed },
-                            LinearizabilitySpecs.CoyoteOptions with { Seed = settings.Seed },
-                            settings.Seed));
+                            LinearizabilitySpecs.StressOptions with { Rounds = 300, Seed = settings.Seed, HtmlDirectory = Path.Combine(output, "linearizability") },
+                            LinearizabilitySpecs.CoyoteOptions with { Seed = settings.Seed, TraceDirectory = Path.Combine(output, "schedules") },
+                            settings.Seed,
+                            ScenarioName(bug, settings.Seed)));
                         task.Increment(2);
                     }
 
-                    rows.Add(new HuntRow(bug, cells));
+                    rows.Add(new HuntRow(bug, cells, columns));
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             });
@@ -149,10 +150,14 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         string chart = Path.Combine(output, "bug-finding.png");
         HuntChart.Write(chart, rows);
         int found = rows.Count(r => r.Found);
-        AnsiConsole.MarkupLine($"[bold]{found} of {rows.Count}[/] seeded bugs found. Table: [link]{Markup.Escape(markdown)}[/]; chart: [link]{Markup.Escape(chart)}[/].");
+        // Plain lines, never wrapped: paths and commands must paste as printed.
+        Console.Out.WriteLine($"{found} of {rows.Count} seeded bugs found.");
+        Console.Out.WriteLine($"Table: {markdown}");
+        Console.Out.WriteLine($"Chart: {chart}");
         if (rows.SelectMany(r => r.Cells).FirstOrDefault(c => c.Schedule is not null) is { Schedule: string schedule })
         {
-            AnsiConsole.MarkupLine($"Replay a find step by step: [bold]weave replay {Markup.Escape(schedule)}[/]");
+            Console.Out.WriteLine("Replay a find step by step:");
+            Console.Out.WriteLine($"  {CommandLine.Weave("replay", Path.GetFullPath(schedule))}");
         }
 
         return found == rows.Count ? ExitCodes.Ok : ExitCodes.Finding;
@@ -164,8 +169,28 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
     /// </summary>
     internal static Action Scenario(SeededBug bug) => () => bug.Buggy(s_symbolicTimeout);
 
+    /// <summary>The name under which hunt records the generated-scenario schedules of <paramref name="bug"/>
+    /// ("hunt-&lt;bug&gt;-seed&lt;seed&gt;", then "-scenario&lt;k&gt;"): <see cref="ReplayCommand"/> parses it back.</summary>
+    internal static string ScenarioName(SeededBug bug, ulong seed) => $"hunt-{bug.Name}-seed{seed}";
+
     private static void Print(List<HuntRow> rows, List<string> columns)
     {
+        // The full table needs room; on a narrow or redirected console each bug gets one plain line (no
+        // word broken in two): the technique that found it first, and how many did.
+        if (Console.IsOutputRedirected || AnsiConsole.Profile.Width < 160)
+        {
+            int width = rows.Max(r => r.Bug.Name.Length);
+            foreach (HuntRow row in rows)
+            {
+                string verdict = row.First is { } first
+                    ? $"found first by {first.Column}: {first.Cell.Text}; {row.Cells.Count(c => c.Found == true)} of {row.Cells.Count(c => c.Found is not null)} techniques found it"
+                    : $"MISSED by every technique ({row.Cells.Count(c => c.Found is not null)})";
+                Console.Out.WriteLine($"{(row.Found ? "found " : "MISSED")} {row.Bug.Name.PadRight(width)}  {verdict}");
+            }
+
+            return;
+        }
+
         var table = new Table().Border(TableBorder.Rounded).Title("Bug-finding table");
         table.AddColumn("Seeded bug");
         foreach (string column in columns)
@@ -192,11 +217,12 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         text.AppendLine("# Bug-finding table (weave hunt)").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.Iterations} iterations each (ExploreTimeouts on), seed {settings.Seed}. {rows.Count(r => r.Found)} of {rows.Count} seeded bugs found.");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| Seeded bug | Modelled on | {string.Join(" | ", columns)} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|{string.Concat(Enumerable.Repeat("---|", columns.Count))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| Seeded bug | Modelled on | Found first by | {string.Join(" | ", columns)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|---|{string.Concat(Enumerable.Repeat("---|", columns.Count))}");
         foreach (HuntRow row in rows)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{row.Bug.Name}` | {row.Bug.ModeledOn} | {string.Join(" | ", row.Cells.Select(c => c.Text))} |");
+            string first = row.First is { } f ? f.Column : "**missed**";
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{row.Bug.Name}` | {row.Bug.ModeledOn} | {first} | {string.Join(" | ", row.Cells.Select(c => c.Text))} |");
         }
 
         return text.ToString();

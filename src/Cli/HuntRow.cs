@@ -2,11 +2,19 @@ using Weave.SystematicTests.SeededBugs;
 
 namespace Weave.Cli;
 
-/// <summary>One seeded bug's row of the bug-finding table.</summary>
-internal sealed record HuntRow(SeededBug Bug, List<TechniqueResult> Cells)
+/// <summary>One seeded bug's row of the bug-finding table: one cell per technique (<paramref name="Columns"/> names them).</summary>
+internal sealed record HuntRow(SeededBug Bug, List<TechniqueResult> Cells, IReadOnlyList<string> Columns)
 {
     public bool Found => Cells.Any(c => c.Found == true);
 
     /// <summary>The quickest find, in milliseconds (null: not found).</summary>
-    public double? FastestMs => Cells.Where(c => c.Found == true).Min(c => c.Elapsed?.TotalMilliseconds);
+    public double? FastestMs => First?.Cell.Elapsed?.TotalMilliseconds;
+
+    /// <summary>The technique that found the bug in the least time, with its cell (null: not found).</summary>
+    public (string Column, TechniqueResult Cell)? First =>
+        Cells.Select((cell, i) => (Column: Columns[i], Cell: cell))
+            .Where(p => p.Cell.Found == true)
+            .OrderBy(p => p.Cell.Elapsed ?? TimeSpan.MaxValue)
+            .Select(p => ((string, TechniqueResult)?)p)
+            .FirstOrDefault();
 }

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using Spectre.Console;
 using Spectre.Console.Cli;
 using Weave.Harness;
 using Weave.SystematicTests.SeededBugs;
@@ -35,9 +34,39 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
 
         string path = Path.GetFullPath(settings.File);
         string huntPrefix = typeof(HuntCommand).FullName + ".";
-        return schedule.Test.StartsWith(huntPrefix, StringComparison.Ordinal)
-            ? ReplayHunt(path, schedule.Test[huntPrefix.Length..])
+        if (schedule.Test.StartsWith(huntPrefix, StringComparison.Ordinal))
+        {
+            return ReplayHunt(path, schedule.Test[huntPrefix.Length..]);
+        }
+
+        return s_huntScenario.Match(schedule.Test) is { Success: true } scenario
+            ? ReplayHuntScenario(path, scenario.Groups["bug"].Value, ulong.Parse(scenario.Groups["seed"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(scenario.Groups["k"].Value, System.Globalization.CultureInfo.InvariantCulture))
             : ReplayTest(path, schedule, cancellationToken);
+    }
+
+    // A generated-scenario schedule recorded by hunt (HuntCommand.ScenarioName): replayed here, in this process.
+    private static readonly System.Text.RegularExpressions.Regex s_huntScenario =
+        new(@"^Weave\.SystematicTests\.SeededBugs\.LinearizabilitySpecs\.hunt-(?<bug>.+)-seed(?<seed>\d+)-scenario(?<k>\d+)$");
+
+    private static int ReplayHuntScenario(string path, string bugName, ulong seed, int scenario)
+    {
+        if (LinearizabilitySpecs.All.FirstOrDefault(b => b.Name == bugName) is not { } bug)
+        {
+            return Errors.BadInput($"{path}: the schedule was recorded for seeded bug '{bugName}', whose scenarios are no longer in the catalog.");
+        }
+
+        SystematicReport report;
+        try
+        {
+            var options = new SystematicOptions { TraceDirectory = Path.GetDirectoryName(path) };
+            report = bug.Target(true).Replay(path, seed, scenario, $"hunt-{bugName}-seed{seed}", options);
+        }
+        catch (ScheduleFileException e)
+        {
+            return Errors.BadInput(e.Message);
+        }
+
+        return Outcome(report.BugFound, (report with { ReplayCommand = CommandLine.Weave("replay", path) }).ToString());
     }
 
     private static int ReplayHunt(string path, string bugName)
@@ -57,7 +86,7 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
             return Errors.BadInput(e.Message);
         }
 
-        return Outcome(report.BugFound, (report with { ReplayCommand = $"weave replay {path}" }).ToString());
+        return Outcome(report.BugFound, (report with { ReplayCommand = CommandLine.Weave("replay", path) }).ToString());
     }
 
     private static int ReplayTest(string path, ScheduleFile schedule, CancellationToken cancellationToken)
@@ -74,13 +103,13 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
         }
 
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "exec", assembly, "-method", schedule.Test, "-noLogo" })
+        foreach (string argument in new[] { "exec", assembly, "-method", schedule.Test, "-noLogo", "-noColor" })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["WEAVE_REPLAY"] = path;
-        AnsiConsole.MarkupLine($"Replaying [bold]{Markup.Escape(schedule.Test)}[/] in {Markup.Escape(assembly)}");
+        Console.Out.WriteLine($"Replaying {schedule.Test} in {assembly}");
         using Process process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
@@ -107,11 +136,11 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
 
         if (bugFound)
         {
-            AnsiConsole.MarkupLine("[red bold]The bug reproduces[/] on this schedule.");
+            Console.Out.WriteLine("The bug reproduces on this schedule.");
             return ExitCodes.Finding;
         }
 
-        AnsiConsole.MarkupLine("[green bold]The schedule no longer reproduces a bug.[/]");
+        Console.Out.WriteLine("The schedule no longer reproduces a bug.");
         return ExitCodes.Ok;
     }
 }

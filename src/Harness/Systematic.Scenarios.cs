@@ -52,11 +52,24 @@ public static partial class Systematic
     /// <returns>The report: <see cref="SystematicReport.BugFound"/> when the violation comes back, with the interleaving.</returns>
     /// <exception cref="ScheduleFileException">The file is missing, empty, truncated, not a schedule, or from another test.</exception>
     public static SystematicReport ReplayScenario<TSystem, TState, TOp, TResult>(
-        string scheduleFile, ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, [CallerMemberName] string name = "")
+        string scheduleFile, ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, [CallerMemberName] string name = "") =>
+        ReplayScenario(scheduleFile, spec, scenario, new SystematicOptions(), name);
+
+    /// <summary>Replays a schedule saved by <see cref="ExploreScenario{TSystem, TState, TOp, TResult}"/>, writing the HTML time
+    /// line under <paramref name="options"/>' <see cref="SystematicOptions.TraceDirectory"/> (the only option a replay uses).</summary>
+    /// <inheritdoc cref="ReplayScenario{TSystem, TState, TOp, TResult}(string, ConcurrentSpec{TSystem, TState, TOp, TResult}, Scenario{TOp}, string)"/>
+    /// <param name="scheduleFile">The schedule file.</param>
+    /// <param name="spec">The same spec.</param>
+    /// <param name="scenario">The same scenario.</param>
+    /// <param name="options">Where the time line goes (<see cref="SystematicOptions.TraceDirectory"/>).</param>
+    /// <param name="name">The calling test's name (filled in by the compiler).</param>
+    public static SystematicReport ReplayScenario<TSystem, TState, TOp, TResult>(
+        string scheduleFile, ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, SystematicOptions options, [CallerMemberName] string name = "")
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(scenario);
-        string html = HtmlFileFor(spec, scenario, new SystematicOptions(), name);
+        ArgumentNullException.ThrowIfNull(options);
+        string html = HtmlFileFor(spec, scenario, options, name);
         Action body = () => RunScenarioOnce(spec, scenario, html);
         return ReplayCore(scheduleFile, body, TestIdentity.Resolve(body, name, spec.DefinedIn), spec.DefinedIn);
     }

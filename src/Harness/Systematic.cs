@@ -105,7 +105,7 @@ public static partial class Systematic
     private static SystematicReport Run(Delegate test, SystematicOptions? options, string name, Type? subject = null)
     {
         TestIdentity identity = TestIdentity.Resolve(test, name, subject);
-        if (Environment.GetEnvironmentVariable("WEAVE_REPLAY") is { Length: > 0 } replay)
+        if (Environment.GetEnvironmentVariable("WEAVE_REPLAY") is { Length: > 0 } replay && !IsAnotherCase(replay, identity))
         {
             SystematicReport replayed = ReplayCore(replay, test, identity, subject);
             if (!replayed.BugFound)
@@ -170,6 +170,7 @@ public static partial class Systematic
         new ScheduleFile
         {
             Test = identity.FullName,
+            TestCase = identity.CaseName,
             Assembly = identity.AssemblyName,
             Project = identity.ProjectForCommand,
             AssemblyPath = identity.AssemblyPath,
@@ -266,7 +267,7 @@ public static partial class Systematic
         TestReport result = engine.TestReport;
         bool reproduced = result.NumOfFoundBugs > 0;
         string? bug = reproduced ? result.BugReports.FirstOrDefault() : null;
-        if (reproduced && !string.Equals(bug?.Trim(), schedule.Bug.Trim(), StringComparison.Ordinal))
+        if (reproduced && !SameBug(bug, schedule.Bug))
         {
             bug += $"{Environment.NewLine}(recorded bug: {schedule.Bug.Trim()})";
         }
@@ -287,6 +288,33 @@ public static partial class Systematic
             ReplayCommand = ReplayCommand(Path.GetFullPath(scheduleFile), identity),
             Interleaving = logger.Text,
         };
+    }
+
+    // A theory's replay command selects the whole method: every case but the one that recorded the schedule
+    // runs as usual instead of replaying another case's schedule with its own arguments.
+    private static bool IsAnotherCase(string scheduleFile, TestIdentity identity)
+    {
+        try
+        {
+            ScheduleFile schedule = ScheduleFile.Read(Resolve(scheduleFile, identity));
+            return schedule.Test == identity.FullName && schedule.TestCase is not null && identity.CaseName is not null
+                && schedule.TestCase != identity.CaseName;
+        }
+        catch (ScheduleFileException)
+        {
+            return false; // ReplayCore reports what is wrong with the file.
+        }
+    }
+
+    // The same bug when the text matches once stack frames are set aside: a replay runs through a slightly
+    // different harness path (one more frame, another line), which is not a different bug.
+    private static bool SameBug(string? replayed, string recorded)
+    {
+        static string Core(string? text) => string.Join('\n', (text ?? "").Split('\n')
+            .Select(line => line.TrimEnd())
+            .Where(line => line.Length > 0 && !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)
+                && !line.TrimStart().StartsWith("--- End of", StringComparison.Ordinal)));
+        return string.Equals(Core(replayed), Core(recorded), StringComparison.Ordinal);
     }
 
     // A relative path is the user's, typed in a shell whose directory the test process does not know

@@ -27,7 +27,8 @@ public sealed record SystematicOptions
     /// <summary>Stop exploring (without a verdict on the rest) once this much time has passed; null: no limit.</summary>
     public TimeSpan? TimeBudget { get; init; }
 
-    /// <summary>Where schedule files are written; null: <c>artifacts/schedules</c> under the repository root, or the temp folder.</summary>
+    /// <summary>Where schedule files are written; null: <c>artifacts/schedules</c> under the test project's folder
+    /// (<c>WEAVE_ARTIFACTS</c> moves every file the harness writes), or the temp folder.</summary>
     public string? TraceDirectory { get; init; }
 
     /// <summary>

@@ -49,7 +49,7 @@ public sealed class CheckCommandTests
     {
         (int exit, string text) = WeaveProcess.Run("check", QueueHistory(1), "--model", "stack");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("Unknown model 'stack'", text, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,10 @@ public sealed class HuntCommandTests
         Assert.True(new FileInfo(Path.Combine(output, "bug-finding.png")).Length > 0);
 
         string schedule = Assert.Single(Directory.GetFiles(Path.Combine(output, "schedules"), "*.schedule.json"));
+        Assert.DoesNotContain("\u001b", text, StringComparison.Ordinal); // Redirected: no colour codes.
+        string[] lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        string command = lines[Array.IndexOf(lines, "Replay a find step by step:") + 1];
+        Assert.Equal($"dotnet run --project {Path.Combine(WeaveProcess.RepositoryRoot, "src", "Cli", "Weave.Cli.csproj")} -- replay {schedule}", command); // One line, absolute paths: pastes anywhere.
         (int replayExit, string replay) = WeaveProcess.Run("replay", schedule);
         Assert.True(replayExit == 1, replay); // The bug reproduces: non-zero.
         Assert.Contains("The bug reproduces", replay, StringComparison.Ordinal);
@@ -23,11 +27,26 @@ public sealed class HuntCommandTests
     }
 
     [Fact]
+    public void Hunt_FaultBug_FoundFromGeneratedScenarios_AndThatScheduleReplaysToo()
+    {
+        string output = WeaveProcess.TempDirectory();
+
+        (int exit, string text) = WeaveProcess.Run("hunt", "--bug", "queue-put-throws-after-storing", "--strategy", "Random", "--iterations", "50", "--stress-rounds", "0", "--out", output);
+
+        Assert.True(exit == 0, text);
+        string schedule = Assert.Single(Directory.GetFiles(Path.Combine(output, "schedules"), "LinearizabilitySpecs.hunt-*.schedule.json"));
+        (int replayExit, string replay) = WeaveProcess.Run("replay", schedule);
+        Assert.True(replayExit == 1, replay);
+        Assert.Contains("interrupted (no effect)", replay, StringComparison.Ordinal);
+        Assert.Contains("The bug reproduces", replay, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hunt_UnknownBug_FailsNamingTheKnownOnes()
     {
         (int exit, string text) = WeaveProcess.Run("hunt", "--bug", "no-such-bug");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("Unknown seeded bug 'no-such-bug'", text, StringComparison.Ordinal);
         Assert.Contains("condition-lost-notify", text, StringComparison.Ordinal);
     }
@@ -37,7 +56,7 @@ public sealed class HuntCommandTests
     {
         (int exit, string text) = WeaveProcess.Run("hunt", "--strategy", "Sideways");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("Unknown strategy 'Sideways'", text, StringComparison.Ordinal);
     }
 
@@ -46,7 +65,26 @@ public sealed class HuntCommandTests
     {
         (int exit, string text) = WeaveProcess.Run("frobnicate");
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", text.TrimStart(), StringComparison.Ordinal);
         Assert.Contains("frobnicate", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hunt_ValueThatDoesNotParse_IsAUsageErrorWithExitCodeTwo()
+    {
+        (int exit, string text) = WeaveProcess.Run("hunt", "--iterations", "many");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("many", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ListsTheExitCodes()
+    {
+        (int exit, string text) = WeaveProcess.Run("hunt", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2: usage error", text, StringComparison.Ordinal);
     }
 }

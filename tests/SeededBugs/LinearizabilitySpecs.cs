@@ -18,7 +18,12 @@ internal interface IScenarioTarget
 {
     StressReport Stress(StressOptions options);
 
-    SystematicReport? Explore(SystematicOptions options, int scenarios, ulong seed);
+    /// <summary>Explores generated scenarios one after another under Coyote; returns the first report with a bug, or the last.
+    /// With a <paramref name="name"/>, scenario k's schedule is recorded as "<paramref name="name"/>-scenario{k}" (see <see cref="Replay"/>).</summary>
+    SystematicReport? Explore(SystematicOptions options, int scenarios, ulong seed, string? name = null);
+
+    /// <summary>Replays a schedule that <see cref="Explore"/> recorded for scenario <paramref name="scenario"/> of <paramref name="seed"/>.</summary>
+    SystematicReport Replay(string scheduleFile, ulong seed, int scenario, string name, SystematicOptions options);
 }
 
 internal static class LinearizabilitySpecs
@@ -191,18 +196,17 @@ internal static class LinearizabilitySpecs
             RoundTimeout = TimeSpan.FromMilliseconds(50), // Its gets block: a round whose getter waits for good is abandoned soon (its calls then count as pending, so a slow round cannot convict).
         });
 
-        // Explores generated scenarios one after another; returns the first report with a bug, or the last.
-        public SystematicReport? Explore(SystematicOptions options, int scenarios, ulong seed)
+        public SystematicReport? Explore(SystematicOptions options, int scenarios, ulong seed, string? name = null)
         {
             SystematicReport? last = null;
-            var gen = Weave.Harness.Scenarios.Gen(spec, threads: 2, opsPerThread: 3);
-            foreach (var scenario in Gen.Sample(gen, scenarios, new FsCheck.Rnd(seed), 3))
+            var generated = Generated(scenarios, seed);
+            for (int k = 0; k < generated.Length; k++)
             {
-                last = Systematic.ExploreScenario(spec, scenario, options with
-                {
-                    ExploreInterrupts = options.ExploreInterrupts || faults == SeededFault.Interrupts,
-                    ExploreCancellation = options.ExploreCancellation || faults == SeededFault.Cancellation,
-                });
+                var scenario = generated[k];
+                var withFaults = WithFaults(options);
+                last = name is null
+                    ? Systematic.ExploreScenario(spec, scenario, withFaults)
+                    : Systematic.ExploreScenario(spec, scenario, withFaults, $"{name}-scenario{k}");
                 if (last.BugFound)
                 {
                     return last;
@@ -211,5 +215,17 @@ internal static class LinearizabilitySpecs
 
             return last;
         }
+
+        public SystematicReport Replay(string scheduleFile, ulong seed, int scenario, string name, SystematicOptions options) =>
+            Systematic.ReplayScenario(scheduleFile, spec, Generated(scenario + 1, seed)[scenario], options, $"{name}-scenario{scenario}");
+
+        private Scenario<TOp>[] Generated(int scenarios, ulong seed) =>
+            Gen.Sample(Weave.Harness.Scenarios.Gen(spec, threads: 2, opsPerThread: 3), scenarios, new FsCheck.Rnd(seed), 3);
+
+        private SystematicOptions WithFaults(SystematicOptions options) => options with
+        {
+            ExploreInterrupts = options.ExploreInterrupts || faults == SeededFault.Interrupts,
+            ExploreCancellation = options.ExploreCancellation || faults == SeededFault.Cancellation,
+        };
     }
 }

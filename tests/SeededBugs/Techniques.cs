@@ -48,7 +48,12 @@ internal static class Techniques
     /// Generated scenarios checked for linearizability, under Coyote and under stress, for a bug that
     /// breaks linearizability ("—" for the others). The Coyote time includes the scenarios before the find.
     /// </summary>
-    public static TechniqueResult[] FromScenarios(SeededBug bug, StressOptions stressOptions, SystematicOptions coyoteOptions, ulong seed)
+    /// <param name="bug">The seeded bug.</param>
+    /// <param name="stressOptions">The stress run's options.</param>
+    /// <param name="coyoteOptions">The Coyote runs' options.</param>
+    /// <param name="seed">The scenario generator's seed.</param>
+    /// <param name="name">When given, the Coyote schedules are recorded under "<paramref name="name"/>-scenario{k}" so that they replay (weave replay).</param>
+    public static TechniqueResult[] FromScenarios(SeededBug bug, StressOptions stressOptions, SystematicOptions coyoteOptions, ulong seed, string? name = null)
     {
         if (LinearizabilitySpecs.All.FirstOrDefault(b => b.Name == bug.Name) is not { } target)
         {
@@ -56,13 +61,13 @@ internal static class Techniques
         }
 
         var clock = Stopwatch.StartNew();
-        SystematicReport? coyote = target.Target(true).Explore(coyoteOptions, LinearizabilitySpecs.CoyoteScenarios, seed);
+        SystematicReport? coyote = target.Target(true).Explore(coyoteOptions, LinearizabilitySpecs.CoyoteScenarios, seed, name);
         TimeSpan coyoteTime = clock.Elapsed;
         StressReport stress = target.Target(true).Stress(stressOptions with { Shrink = false });
         return
         [
             coyote?.BugFound == true
-                ? new TechniqueResult(true, $"found ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null)
+                ? new TechniqueResult(true, $"found ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, coyote.ScheduleFile)
                 : new TechniqueResult(false, $"missed ({coyoteTime.TotalMilliseconds:0} ms)", coyoteTime, null),
             stress.ViolationFound
                 ? new TechniqueResult(true, $"found @ round {stress.RoundOfFirstViolation} ({stress.Elapsed.TotalMilliseconds:0} ms)", stress.Elapsed, null)

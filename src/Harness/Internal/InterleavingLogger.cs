@@ -108,7 +108,7 @@ internal sealed partial class InterleavingLogger : ILogger
         // Only plain loads here: anything rewritten (a Volatile.Read) would be a scheduling point,
         // which Coyote logs, which calls this logger again.
         string threadName = WorkerThread.Current?.NameForDiagnostics
-            ?? (Thread.CurrentThread.Name is string name && !Guid.TryParse(name, out _) ? name : "");
+            ?? (Thread.CurrentThread.Name is string name && !Guid.TryParse(name, out _) ? name : $"thread {Environment.CurrentManagedThreadId}");
         (string what, string where) = Describe(new StackTrace(skipFrames: 1, fNeedFileInfo: true));
         if (where.Length == 0)
         {

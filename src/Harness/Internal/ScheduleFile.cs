@@ -13,6 +13,9 @@ internal sealed record ScheduleFile
 
     public required string Test { get; init; }
 
+    /// <summary>The theory case that recorded it (its display name with arguments), or null.</summary>
+    public string? TestCase { get; init; }
+
     public string? Assembly { get; init; }
 
     public string? Project { get; init; }
@@ -48,6 +51,7 @@ internal sealed record ScheduleFile
         {
             ["format"] = FormatName,
             ["test"] = Test,
+            ["testCase"] = TestCase,
             ["assembly"] = Assembly,
             ["project"] = Project,
             ["assemblyPath"] = AssemblyPath,
@@ -121,6 +125,7 @@ internal sealed record ScheduleFile
             return new ScheduleFile
             {
                 Test = test,
+                TestCase = Get<string>(obj, "testCase"),
                 Assembly = Get<string>(obj, "assembly"),
                 Project = Get<string>(obj, "project"),
                 AssemblyPath = Get<string>(obj, "assemblyPath"),

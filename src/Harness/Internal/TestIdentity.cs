@@ -30,6 +30,9 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
     /// <summary>The test assembly's file (what `weave replay` runs), when it has one.</summary>
     public string? AssemblyPath { get; init; }
 
+    /// <summary>For one case of a theory: its display name with the arguments (xunit's), else null.</summary>
+    public string? CaseName { get; init; }
+
     /// <summary>The project path relative to the repository root ('/' separated), or its full path.</summary>
     public string? ProjectForCommand =>
         ProjectDirectory is null ? null
@@ -49,14 +52,16 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         return new TestIdentity(fullName, shortName, assembly?.GetName().Name, projectDirectory, root)
         {
             AssemblyPath = string.IsNullOrEmpty(assembly?.Location) ? null : assembly.Location,
+            CaseName = CaseFromXunit(),
         };
     }
 
-    /// <summary>The default folder for schedule files.</summary>
-    internal string DefaultTraceDirectory =>
-        RepositoryRoot is not null
-            ? Path.Combine(RepositoryRoot, "artifacts", "schedules")
-            : Path.Combine(Path.GetTempPath(), "weave-schedules");
+    /// <summary>The variable that moves every file the harness writes (schedules, HTML time lines) under one folder.</summary>
+    internal const string ArtifactsVariable = "WEAVE_ARTIFACTS";
+
+    /// <summary>The default folder for schedule files: <c>artifacts/schedules</c> under the test project's own folder
+    /// (never a parent repository's), or under <c>WEAVE_ARTIFACTS</c>, or the temp folder.</summary>
+    internal string DefaultTraceDirectory => Artifacts(ProjectDirectory, "schedules");
 
     // A lambda's method lives in a compiler-generated closure class nested in the test class.
     private static Type? OuterType(Type? type)
@@ -89,13 +94,30 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         }
     }
 
-    /// <summary>A folder for the harness's output: artifacts/<paramref name="name"/> under the repository of
-    /// <paramref name="near"/>'s project (or of the current directory), else under the temp folder.</summary>
-    internal static string ArtifactsDirectory(string name, Assembly? near)
+    // A theory case's display name ("Class.Method(name: \"x\")"); null for a fact or outside xunit.
+    private static string? CaseFromXunit()
     {
-        string? root = FindRepositoryRoot(FindProjectDirectory(near) ?? Environment.CurrentDirectory);
-        return root is not null ? Path.Combine(root, "artifacts", name) : Path.Combine(Path.GetTempPath(), $"weave-{name}");
+        try
+        {
+            Type? context = Type.GetType("Xunit.TestContext, xunit.v3.core", throwOnError: false);
+            object? current = context?.GetProperty("Current", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+            object? test = current?.GetType().GetProperty("Test")?.GetValue(current);
+            return test?.GetType().GetProperty("TestDisplayName")?.GetValue(test) is string name && name.Contains('(', StringComparison.Ordinal) ? name : null;
+        }
+        catch (Exception e) when (e is TargetInvocationException or AmbiguousMatchException or InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
     }
+
+    /// <summary>A folder for the harness's output: <c>artifacts/<paramref name="name"/></c> under <c>WEAVE_ARTIFACTS</c>,
+    /// else under the folder of <paramref name="near"/>'s project, else under the temp folder.</summary>
+    internal static string ArtifactsDirectory(string name, Assembly? near) => Artifacts(FindProjectDirectory(near), name);
+
+    private static string Artifacts(string? projectDirectory, string name) =>
+        Environment.GetEnvironmentVariable(ArtifactsVariable) is { Length: > 0 } root ? Path.Combine(Path.GetFullPath(root), name)
+        : projectDirectory is not null ? Path.Combine(projectDirectory, "artifacts", name)
+        : Path.Combine(Path.GetTempPath(), "weave-artifacts", name);
 
     private static string? FindProjectDirectory(Assembly? assembly)
     {

@@ -36,7 +36,8 @@ public sealed record StressOptions
     /// <summary>After a violation, look for a smaller scenario that still fails (default true).</summary>
     public bool Shrink { get; init; } = true;
 
-    /// <summary>Where to write the failing history's HTML time line (null: artifacts/linearizability under the repository, or the temp folder).</summary>
+    /// <summary>Where to write the failing history's HTML time line (null: <c>artifacts/linearizability</c> under the
+    /// spec's project folder, or under <c>WEAVE_ARTIFACTS</c>, or the temp folder).</summary>
     public string? HtmlDirectory { get; init; }
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class BugFindingReportTests(ITestOutputHelper output)
                     bug,
                     () => bug.Buggy(SeededBugTests.s_symbolicTimeout),
                     nameof(BugFindingReport_EverySeededBugIsFoundSystematically),
-                    new SystematicOptions { Strategy = strategy, Iterations = IterationsPerStrategy, Seed = 20261125 }));
+                    new SystematicOptions { Strategy = strategy, Iterations = IterationsPerStrategy, Seed = 20261125, TraceDirectory = s_scratch }));
             }
 
             bool foundByAny = results.Any(r => r.Found == true);
@@ -78,8 +78,17 @@ public sealed class BugFindingReportTests(ITestOutputHelper output)
         output.WriteLine(markdown);
         Console.WriteLine(markdown);
 
+        if (Directory.Exists(s_scratch))
+        {
+            Directory.Delete(s_scratch, recursive: true);
+        }
+
         Assert.True(missedBySystematic.Count == 0, $"Not found by any strategy: {string.Join(", ", missedBySystematic)}");
     }
+
+    // The report's finds are figures, not schedules to replay (they would all name this one test): written to a
+    // scratch folder that is deleted. Every bug's own replayable schedule comes from SeededBugTests.
+    private static readonly string s_scratch = Path.Combine(Path.GetTempPath(), "weave-report-schedules", Guid.NewGuid().ToString("N")[..8]);
 
     private static string FindRepositoryRoot()
     {
