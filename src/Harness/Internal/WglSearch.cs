@@ -8,35 +8,73 @@ internal enum SearchOutcome
     Linearizable,
     NotLinearizable,
     TimedOut,
+    OutOfMemory,
+    Stopped,
+}
+
+/// <summary>What every search of one check shares: the clock, the budgets, and the signal to stop.</summary>
+internal sealed class SearchLimits(Stopwatch clock, TimeSpan budget, long memoryBudget)
+{
+    private readonly long _baseline = GC.GetTotalMemory(forceFullCollection: false);
+    private volatile bool _stop;
+
+    public TimeSpan Budget => budget;
+
+    public long MemoryBudget => memoryBudget;
+
+    /// <summary>Set when another partition's search found a violation: the verdict is decided.</summary>
+    public bool StopRequested => _stop;
+
+    public void RequestStop() => _stop = true;
+
+    /// <summary>Checked every few hundred steps: time first (cheap), then the heap this check has grown.</summary>
+    public SearchOutcome? Exceeded(long steps)
+    {
+        if (_stop)
+        {
+            return SearchOutcome.Stopped;
+        }
+
+        if (clock.Elapsed > budget)
+        {
+            return SearchOutcome.TimedOut;
+        }
+
+        // The memo table is what grows; the managed heap's size is read without a collection (~tens of ns).
+        return (steps & 0xFFF) == 0 && GC.GetTotalMemory(forceFullCollection: false) - _baseline > memoryBudget
+            ? SearchOutcome.OutOfMemory
+            : null;
+    }
 }
 
 /// <summary>
-/// The Wing–Gong linearizability search with Lowe's memoisation, as in Porcupine: calls and returns in
-/// one doubly linked list ordered by time; a call is "lifted" (linearized) when the spec accepts it in
-/// the current state and the (linearized set, state) pair has not been seen before; reaching the return
-/// of a call not yet linearized backtracks. Pending calls have no return: they may be linearized, with
-/// any candidate result, or left out.
+/// The Wing–Gong linearizability search with Lowe's memoisation, as Porcupine runs it: calls and returns in
+/// one doubly linked list ordered by time; scanning from the head, a call is "lifted" (linearized) when the
+/// spec accepts it in the current state and the (linearized set, state) pair has not been seen before;
+/// reaching a return whose call is not yet linearized backtracks. Pending calls have no return: they may be
+/// linearized, with any candidate result, or left out.
 /// </summary>
+/// <remarks>
+/// Cost per step: one spec step, one hash of the linearized set (Zobrist, updated incrementally) and one
+/// memo lookup; the set is copied only when a new memo entry is stored. No list of candidates is rebuilt.
+/// </remarks>
 internal sealed class WglSearch<TState, TOp, TResult>
 {
     private readonly ISequentialSpec<TState, TOp, TResult> _spec;
     private readonly IReadOnlyList<HistoryEntry<TOp, TResult>> _calls;
     private readonly TResult[] _seenResults;
-    private readonly Stopwatch _clock;
-    private readonly TimeSpan _budget;
+    private readonly SearchLimits _limits;
 
     public WglSearch(
         ISequentialSpec<TState, TOp, TResult> spec,
         IReadOnlyList<HistoryEntry<TOp, TResult>> calls,
         TResult[] seenResults,
-        Stopwatch clock,
-        TimeSpan budget)
+        SearchLimits limits)
     {
         _spec = spec;
         _calls = calls;
         _seenResults = seenResults;
-        _clock = clock;
-        _budget = budget;
+        _limits = limits;
     }
 
     /// <summary>How many calls the search tried to linearize (for the events/second figures).</summary>
@@ -53,11 +91,13 @@ internal sealed class WglSearch<TState, TOp, TResult>
         BuildList(next, prev, head, tail);
 
         int completedTotal = 0;
-        foreach (var call in _calls)
+        var results = new TResult?[n][];
+        for (int i = 0; i < n; i++)
         {
-            if (!call.IsPending)
+            if (!_calls[i].IsPending)
             {
                 completedTotal++;
+                results[i] = [_calls[i].Result];
             }
         }
 
@@ -70,64 +110,60 @@ internal sealed class WglSearch<TState, TOp, TResult>
 
         var linearized = new ulong[(n + 63) / 64];
         ulong linearizedHash = 0;
-        var cache = new HashSet<CacheKey>(new CacheKeyComparer(_spec.StateComparer));
+        var stateComparer = _spec.StateComparer;
+        var cache = new MemoTable(stateComparer);
         var stack = new Stack<Frame>();
-        var minimal = new List<int>();
         TState state = _spec.Initial;
         int linearizedCompleted = 0;
-        int position = 0, candidateStart = 0;
+        int entry = next[head];
+        int candidateStart = 0;
 
         while (linearizedCompleted < completedTotal)
         {
-            if ((++Steps & 0xFF) == 0 && _clock.Elapsed > _budget)
+            if ((++Steps & 0xFF) == 0 && _limits.Exceeded(Steps) is { } stop)
             {
-                return SearchOutcome.TimedOut;
+                return stop;
             }
 
-            // The calls that may go next: those invoked before the first response still in the list, tried in
-            // invocation order. (Trying the earliest response first was measured too: on queue histories
-            // recorded from real threads it backtracked 25 times more.)
-            Minimal(next, head, tail, minimal);
-            bool lifted = false;
-            for (; position < minimal.Count && !lifted; position++, candidateStart = 0)
+            if (entry != tail && IsCall(entry))
             {
-                int i = minimal[position];
+                int i = CallOf(entry);
                 var call = _calls[i];
-                TResult?[] candidates = call.IsPending ? PendingCandidates(state, call.Op) : [call.Result];
-                for (int k = candidateStart; k < candidates.Length && !lifted; k++)
+                TResult?[] candidates = results[i] ?? PendingCandidates(state, call.Op);
+                bool lifted = false;
+                for (int k = candidateStart; k < candidates.Length; k++)
                 {
                     var (legal, nextState) = _spec.Step(state, call.Op, candidates[k]!);
-                    if (!legal)
+                    if (!legal || (call.IsPending && stateComparer.Equals(nextState, state)))
                     {
+                        // A pending call may also be left out; taking effect without changing the state (a read, a
+                        // failing cas) explains nothing that leaving it out would not, so that branch is pruned.
                         continue;
                     }
 
                     linearized[i >> 6] |= 1UL << i;
                     ulong hash = linearizedHash ^ zobrist[i];
-                    if (cache.Add(new CacheKey((ulong[])linearized.Clone(), hash, nextState)))
+                    if (cache.AddIfAbsent(linearized, hash, nextState))
                     {
-                        stack.Push(new Frame(i, k, position, state, candidates[k]));
+                        stack.Push(new Frame(i, k, state, candidates[k]));
                         state = nextState;
                         linearizedHash = hash;
                         Lift(next, prev, i);
                         linearizedCompleted += call.IsPending ? 0 : 1;
                         lifted = true;
+                        break;
                     }
-                    else
-                    {
-                        linearized[i >> 6] &= ~(1UL << i);
-                    }
-                }
-            }
 
-            if (lifted)
-            {
-                position = 0;
+                    linearized[i >> 6] &= ~(1UL << i);
+                }
+
                 candidateStart = 0;
+                entry = lifted ? next[head] : next[entry];
                 continue;
             }
 
-            // No minimal call can go next in this state: undo the last choice and try its next alternative.
+            // A return whose call is still in the list (or the end): nothing before it can go next in this
+            // state. Undo the last choice and try its next alternative.
             if (stack.Count == 0)
             {
                 return SearchOutcome.NotLinearizable;
@@ -139,7 +175,7 @@ internal sealed class WglSearch<TState, TOp, TResult>
             Unlift(next, prev, frame.Call);
             state = frame.StateBefore;
             linearizedCompleted -= _calls[frame.Call].IsPending ? 0 : 1;
-            position = frame.Position;
+            entry = CallNode(frame.Call);
             candidateStart = frame.Candidate + 1;
         }
 
@@ -149,16 +185,6 @@ internal sealed class WglSearch<TState, TOp, TResult>
         }
 
         return SearchOutcome.Linearizable;
-    }
-
-    // The calls before the first response in the list, in invocation order.
-    private static void Minimal(int[] next, int head, int tail, List<int> minimal)
-    {
-        minimal.Clear();
-        for (int node = next[head]; node != tail && IsCall(node); node = next[node])
-        {
-            minimal.Add(CallOf(node));
-        }
     }
 
     private static int CallNode(int call) => (2 * call) + 1;
@@ -188,11 +214,12 @@ internal sealed class WglSearch<TState, TOp, TResult>
         prev[next[c]] = c;
     }
 
-    private TResult?[] PendingCandidates(TState state, TOp op)
+    private TResult?[] PendingCandidates(TState state, TOp op) => _spec.PendingResults(state, op) switch
     {
-        var own = _spec.PendingResults(state, op);
-        return own is null ? _seenResults : [.. own];
-    }
+        null => _seenResults,
+        TResult?[] array => array,
+        var own => [.. own],
+    };
 
     private void BuildList(int[] next, int[] prev, int head, int tail)
     {
@@ -219,15 +246,93 @@ internal sealed class WglSearch<TState, TOp, TResult>
         next[tail] = tail;
     }
 
-    private readonly record struct Frame(int Call, int Candidate, int Position, TState StateBefore, TResult? Result);
+    private readonly record struct Frame(int Call, int Candidate, TState StateBefore, TResult? Result);
 
-    private readonly record struct CacheKey(ulong[] Linearized, ulong Hash, TState State);
-
-    private sealed class CacheKeyComparer(IEqualityComparer<TState> states) : IEqualityComparer<CacheKey>
+    /// <summary>
+    /// Lowe's memo: the (linearized set, state) pairs seen, in one open-addressing table of parallel arrays
+    /// (linear probing, resized at half load). The first 128 calls' bits are stored inline, bits past them in
+    /// a copied array; a lookup that misses inserts in the same probe, so each step hashes once.
+    /// </summary>
+    private sealed class MemoTable(IEqualityComparer<TState> states)
     {
-        public bool Equals(CacheKey x, CacheKey y) =>
-            x.Hash == y.Hash && states.Equals(x.State, y.State) && x.Linearized.AsSpan().SequenceEqual(y.Linearized);
+        private ulong[] _keys = new ulong[1024];   // Mixed hash | 1 (0 = empty slot).
+        private ulong[] _w0 = new ulong[1024];
+        private ulong[] _w1 = new ulong[1024];
+        private ulong[]?[] _rest = new ulong[]?[1024];
+        private TState[] _states = new TState[1024];
+        private int _count;
 
-        public int GetHashCode(CacheKey key) => HashCode.Combine(key.Hash, key.State is null ? 0 : states.GetHashCode(key.State));
+        public int Count => _count;
+
+        /// <summary>Adds the pair unless present; true if it was added (not seen before).</summary>
+        public bool AddIfAbsent(ulong[] bits, ulong setHash, TState state)
+        {
+            ulong key = Mix(setHash, state is null ? 0 : states.GetHashCode(state));
+            ulong w0 = bits[0], w1 = bits.Length > 1 ? bits[1] : 0;
+            int mask = _keys.Length - 1;
+            for (int slot = (int)key & mask; ; slot = (slot + 1) & mask)
+            {
+                ulong found = _keys[slot];
+                if (found == 0)
+                {
+                    _keys[slot] = key;
+                    _w0[slot] = w0;
+                    _w1[slot] = w1;
+                    _rest[slot] = bits.Length > 2 ? bits[2..] : null;
+                    _states[slot] = state;
+                    if (++_count * 2 > _keys.Length)
+                    {
+                        Grow();
+                    }
+
+                    return true;
+                }
+
+                if (found == key && _w0[slot] == w0 && _w1[slot] == w1
+                    && (bits.Length <= 2 || bits.AsSpan(2).SequenceEqual(_rest[slot]))
+                    && states.Equals(_states[slot], state))
+                {
+                    return false;
+                }
+            }
+        }
+
+        private static ulong Mix(ulong setHash, int stateHash)
+        {
+            ulong h = (setHash ^ ((ulong)(uint)stateHash * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL;
+            return (h ^ (h >> 31)) | 1;
+        }
+
+        private void Grow()
+        {
+            ulong[] keys = _keys, w0 = _w0, w1 = _w1;
+            ulong[]?[] rest = _rest;
+            TState[] stateValues = _states;
+            int size = keys.Length * 2, mask = size - 1;
+            _keys = new ulong[size];
+            _w0 = new ulong[size];
+            _w1 = new ulong[size];
+            _rest = new ulong[]?[size];
+            _states = new TState[size];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == 0)
+                {
+                    continue;
+                }
+
+                int slot = (int)keys[i] & mask;
+                while (_keys[slot] != 0)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                _keys[slot] = keys[i];
+                _w0[slot] = w0[i];
+                _w1[slot] = w1[i];
+                _rest[slot] = rest[i];
+                _states[slot] = stateValues[i];
+            }
+        }
     }
 }

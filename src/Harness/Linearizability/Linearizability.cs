@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Weave.Harness.Internal;
 
@@ -48,77 +49,145 @@ public static class Linearizability
     public static LinearizabilityResult<TOp, TResult> Check<TState, TOp, TResult>(
         ISequentialSpec<TState, TOp, TResult> spec, IReadOnlyList<HistoryEntry<TOp, TResult>> calls, TimeSpan? budget = null)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(calls);
         var limit = budget ?? DefaultBudget;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(budget));
+        return Check(spec, calls, new LinearizabilityOptions { Budget = limit });
+    }
+
+    /// <summary>
+    /// Checks a list of calls within a time and a memory budget, searching independent partitions at once: the
+    /// first violation in any partition ends the check with that verdict, and a partition out of budget never
+    /// hides a violation in another (the result lists each partition's verdict).
+    /// </summary>
+    /// <inheritdoc cref="Check{TState, TOp, TResult}(ISequentialSpec{TState, TOp, TResult}, IReadOnlyList{HistoryEntry{TOp, TResult}}, TimeSpan?)"/>
+    /// <param name="spec">The sequential specification.</param>
+    /// <param name="calls">The calls.</param>
+    /// <param name="options">Time and memory budgets, parallelism.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the exception names it.</exception>
+    public static LinearizabilityResult<TOp, TResult> Check<TState, TOp, TResult>(
+        ISequentialSpec<TState, TOp, TResult> spec, IReadOnlyList<HistoryEntry<TOp, TResult>> calls, LinearizabilityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         var ordered = Validate(calls);
 
         var clock = Stopwatch.StartNew();
+        var limits = new SearchLimits(clock, options.Budget, options.MemoryBudget);
+
         // A call that ended by an interrupt or a cancellation must have had no effect: check the history
         // without it (if it did take effect, some other result has no explanation). It stays in History
         // and in the counterexample, so the tables show it.
         var faulted = ordered.Where(c => c.IsFaulted).ToArray();
         var searched = faulted.Length == 0 ? ordered : [.. ordered.Where(c => !c.IsFaulted)];
-        var partitions = Partition(spec, searched);
-        // Candidate results for pending calls: needed when the history has pending calls, and by the
-        // prefix search (which cuts calls short), so only computed then.
-        TResult[]? seenResults = null;
-        TResult[] Seen() => seenResults ??= SeenResults(searched);
-        var seen = searched.Any(c => c.IsPending) ? Seen() : [];
-        var order = new List<HistoryEntry<TOp, TResult>>();
+        var (partitions, keys) = Partition(spec, searched);
+        var seen = SeenResults(searched);
+
+        var outcomes = new SearchOutcome[partitions.Count];
+        var witnesses = new List<(int Call, TResult? Result)>[partitions.Count];
+        var times = new TimeSpan[partitions.Count];
         long steps = 0;
-        foreach (var part in partitions)
+        void Search(int p)
         {
-            var search = new WglSearch<TState, TOp, TResult>(spec, part, seen, clock, limit);
-            var outcome = search.Run(out var witness);
-            steps += search.Steps;
-            if (outcome == SearchOutcome.TimedOut)
+            var started = clock.Elapsed;
+            var search = new WglSearch<TState, TOp, TResult>(spec, partitions[p], seen, limits);
+            outcomes[p] = search.Run(out witnesses[p]);
+            times[p] = clock.Elapsed - started;
+            Interlocked.Add(ref steps, search.Steps);
+            if (outcomes[p] == SearchOutcome.NotLinearizable)
             {
-                return Result(ordered, partitions.Count, clock, limit, steps, timedOut: true);
-            }
-
-            if (outcome == SearchOutcome.NotLinearizable)
-            {
-                var (counterexample, failing) = ShortestFailingPrefix(spec, part, Seen(), clock, limit, ref steps);
-                return Result(ordered, partitions.Count, clock, limit, steps, counterexample: WithFaulted(counterexample, faulted), failing: failing);
-            }
-
-            foreach (var (call, result) in witness)
-            {
-                var entry = part[call];
-                order.Add(entry.IsPending ? entry with { Result = result } : entry);
+                limits.RequestStop(); // Decided: the other partitions need not finish.
             }
         }
 
-        return Result(ordered, partitions.Count, clock, limit, steps, order: order);
-    }
-
-    // Exactly one outcome: a witness order (linearizable), a counterexample (not), or timedOut (no verdict).
-    private static LinearizabilityResult<TOp, TResult> Result<TOp, TResult>(
-        IReadOnlyList<HistoryEntry<TOp, TResult>> calls,
-        int partitions,
-        Stopwatch clock,
-        TimeSpan budget,
-        long steps,
-        bool timedOut = false,
-        IReadOnlyList<HistoryEntry<TOp, TResult>>? order = null,
-        IReadOnlyList<HistoryEntry<TOp, TResult>>? counterexample = null,
-        HistoryEntry<TOp, TResult>? failing = null) =>
-        new()
+        // Small partitions first: a violation in one of them is found in milliseconds while a hard one is
+        // still being searched. Under the systematic scheduler (a scenario's check runs inside the test body)
+        // and for a single partition, search on the calling thread.
+        int[] bySize = [.. Enumerable.Range(0, partitions.Count).OrderBy(p => partitions[p].Count)];
+        if (partitions.Count == 1 || options.Parallelism == 1 || Weave.Primitives.SystematicHook.CurrentMode != Weave.Primitives.WaitMode.Real)
         {
-            History = calls,
-            CallCount = calls.Count,
-            PartitionCount = partitions,
+            foreach (int p in bySize)
+            {
+                if (limits.StopRequested)
+                {
+                    outcomes[p] = SearchOutcome.Stopped;
+                    continue;
+                }
+
+                Search(p);
+            }
+        }
+        else
+        {
+            Parallel.ForEach(
+                Partitioner.Create(bySize, loadBalance: true),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+                p =>
+                {
+                    if (limits.StopRequested)
+                    {
+                        outcomes[p] = SearchOutcome.Stopped;
+                        return;
+                    }
+
+                    Search(p);
+                });
+        }
+
+        var verdicts = Enumerable.Range(0, partitions.Count)
+            .Select(p => new PartitionVerdict(keys[p], partitions[p].Count, Describe(outcomes[p]), times[p]))
+            .ToList();
+        int violated = Array.IndexOf(outcomes, SearchOutcome.NotLinearizable);
+        bool outOfTime = violated < 0 && outcomes.Contains(SearchOutcome.TimedOut);
+        bool outOfMemory = violated < 0 && !outOfTime && outcomes.Contains(SearchOutcome.OutOfMemory);
+        List<HistoryEntry<TOp, TResult>>? order = null;
+        if (violated < 0 && !outOfTime && !outOfMemory)
+        {
+            order = [];
+            for (int p = 0; p < partitions.Count; p++)
+            {
+                foreach (var (call, value) in witnesses[p])
+                {
+                    var entry = partitions[p][call];
+                    order.Add(entry.IsPending ? entry with { Result = value } : entry);
+                }
+            }
+        }
+
+        return new LinearizabilityResult<TOp, TResult>
+        {
+            History = ordered,
+            CallCount = ordered.Length,
+            PartitionCount = partitions.Count,
+            Partitions = verdicts,
             Elapsed = clock.Elapsed,
-            Budget = budget,
-            SearchSteps = steps,
-            TimedOut = timedOut,
+            Budget = options.Budget,
+            SearchSteps = Interlocked.Read(ref steps),
+            TimedOut = outOfTime || outOfMemory,
+            UndecidedReason = outOfTime ? $"the check exceeded its time budget of {options.Budget.TotalSeconds:0.###} s"
+                : outOfMemory ? $"the search's memo table reached the memory budget of {options.MemoryBudget / (1024 * 1024)} MB"
+                : null,
             IsLinearizable = order is not null,
             Order = order ?? [],
-            Counterexample = counterexample,
-            FailingCall = failing,
+            CounterexampleSource = violated < 0 ? null : () =>
+            {
+                // The shortest failing prefix is worth its bisection only when someone reads it: computed on first use.
+                var prefixLimits = new SearchLimits(Stopwatch.StartNew(), options.Budget, options.MemoryBudget);
+                var (counterexample, failing) = ShortestFailingPrefix(spec, partitions[violated], seen, prefixLimits);
+                return (WithFaulted(counterexample, faulted), failing);
+            },
         };
+    }
+
+    private static string Describe(SearchOutcome outcome) => outcome switch
+    {
+        SearchOutcome.Linearizable => "linearizable",
+        SearchOutcome.NotLinearizable => "not linearizable",
+        SearchOutcome.TimedOut => "undecided (time budget)",
+        SearchOutcome.OutOfMemory => "undecided (memory budget)",
+        _ => "not checked (a violation elsewhere decided)",
+    };
 
     private static HistoryEntry<TOp, TResult>[] Validate<TOp, TResult>(IReadOnlyList<HistoryEntry<TOp, TResult>> calls)
     {
@@ -163,7 +232,7 @@ public static class Linearizability
         return [.. counterexample.Concat(faulted.Where(f => f.Invoked <= end)).OrderBy(c => c.Invoked)];
     }
 
-    private static List<List<HistoryEntry<TOp, TResult>>> Partition<TState, TOp, TResult>(
+    private static (List<List<HistoryEntry<TOp, TResult>>> Partitions, List<object?> Keys) Partition<TState, TOp, TResult>(
         ISequentialSpec<TState, TOp, TResult> spec, HistoryEntry<TOp, TResult>[] calls)
     {
         var keys = new object?[calls.Length];
@@ -172,24 +241,26 @@ public static class Linearizability
             keys[i] = spec.PartitionKey(calls[i].Op);
             if (keys[i] is null)
             {
-                return [[.. calls]];
+                return ([[.. calls]], [null]);
             }
         }
 
         var groups = new Dictionary<object, List<HistoryEntry<TOp, TResult>>>();
         var partitions = new List<List<HistoryEntry<TOp, TResult>>>();
+        var partitionKeys = new List<object?>();
         for (int i = 0; i < calls.Length; i++)
         {
             if (!groups.TryGetValue(keys[i]!, out var group))
             {
                 groups[keys[i]!] = group = [];
                 partitions.Add(group);
+                partitionKeys.Add(keys[i]);
             }
 
             group.Add(calls[i]);
         }
 
-        return partitions.Count == 0 ? [[]] : partitions;
+        return partitions.Count == 0 ? ([[]], [null]) : (partitions, partitionKeys);
     }
 
     private static TResult[] SeenResults<TOp, TResult>(HistoryEntry<TOp, TResult>[] calls)
@@ -224,7 +295,7 @@ public static class Linearizability
     /// <summary>Bisects on the number of events kept: prefixes of a linearizable history are linearizable,
     /// so the shortest failing prefix ends with the response no order can explain.</summary>
     private static (IReadOnlyList<HistoryEntry<TOp, TResult>> Calls, HistoryEntry<TOp, TResult>? Failing) ShortestFailingPrefix<TState, TOp, TResult>(
-        ISequentialSpec<TState, TOp, TResult> spec, List<HistoryEntry<TOp, TResult>> calls, TResult[] seen, Stopwatch clock, TimeSpan budget, ref long steps)
+        ISequentialSpec<TState, TOp, TResult> spec, List<HistoryEntry<TOp, TResult>> calls, TResult[] seen, SearchLimits limits)
     {
         var times = new List<long>(2 * calls.Count);
         foreach (var call in calls)
@@ -241,10 +312,9 @@ public static class Linearizability
         while (low < high)
         {
             int mid = low + ((high - low) / 2);
-            var search = new WglSearch<TState, TOp, TResult>(spec, Prefix(calls, times[mid]), seen, clock, budget);
+            var search = new WglSearch<TState, TOp, TResult>(spec, Prefix(calls, times[mid]), seen, limits);
             var outcome = search.Run(out _);
-            steps += search.Steps;
-            if (outcome == SearchOutcome.TimedOut)
+            if (outcome is SearchOutcome.TimedOut or SearchOutcome.OutOfMemory)
             {
                 break; // Out of budget: keep the shortest failing prefix found so far.
             }

@@ -20,8 +20,15 @@ public abstract class LinearizabilityResult
     /// False when there is none, and also when the check timed out (see <see cref="TimedOut"/>): it never claims a verdict it did not reach.</summary>
     public bool IsLinearizable { get; init; }
 
-    /// <summary>True when the check exceeded its budget: neither linearizable nor shown not to be.</summary>
+    /// <summary>True when the check exceeded a budget (time or memory; <see cref="UndecidedReason"/> says which):
+    /// neither linearizable nor shown not to be.</summary>
     public bool TimedOut { get; init; }
+
+    /// <summary>Why there is no verdict, when <see cref="TimedOut"/>: which budget ran out. Null otherwise.</summary>
+    public string? UndecidedReason { get; init; }
+
+    /// <summary>Each partition's verdict (one entry when the spec does not partition operations).</summary>
+    public IReadOnlyList<PartitionVerdict> Partitions { get; init; } = [];
 
     /// <summary>True when the history was shown not to be linearizable (false when <see cref="TimedOut"/>).</summary>
     public bool IsViolation => !IsLinearizable && !TimedOut;
@@ -43,7 +50,7 @@ public abstract class LinearizabilityResult
 
     /// <summary>One line: the verdict and its size.</summary>
     public string Summary =>
-        TimedOut ? $"No verdict: the check exceeded its budget of {Budget.TotalSeconds:0.###} s ({CallCount} calls, {SearchSteps} steps)."
+        TimedOut ? $"No verdict: {UndecidedReason ?? $"the check exceeded its budget of {Budget.TotalSeconds:0.###} s"} ({CallCount} calls, {PartitionCount} partition(s), {SearchSteps} steps)."
         : IsLinearizable ? $"Linearizable: {CallCount} calls, checked in {Elapsed.TotalMilliseconds:0.#} ms."
         : $"Not linearizable: {CallCount} calls.";
 
