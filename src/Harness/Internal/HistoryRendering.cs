@@ -185,9 +185,13 @@ internal static class HistoryRendering
 
     private static string Describe<TOp, TResult>(HistoryEntry<TOp, TResult> call, bool tookEffect = false) =>
         call.IsFaulted ? $"{call.Op} -> {call.Fault} (no effect)"
-        : !call.IsPending ? $"{call.Op} -> {call.Result}"
+        : !call.IsPending ? $"{call.Op} -> {Result(call)}"
         : tookEffect ? $"{call.Op} -> {call.Result} (pending; took effect)"
         : $"{call.Op} -> (pending)";
+
+    // A register read shows the value it saw, "nil" when absent (its result alone cannot tell a read from a write).
+    private static string? Result<TOp, TResult>(HistoryEntry<TOp, TResult> call) =>
+        call.Op is KvOp { Kind: KvOpKind.Read } && call.Result is KvResult read ? read.Value ?? "nil" : call.Result?.ToString();
 
     private static string Clip(string s, int max) => s.Length <= max ? s : max <= 1 ? "…" : s[..(max - 1)] + "…";
 

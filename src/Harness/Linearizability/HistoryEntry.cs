@@ -16,6 +16,7 @@ namespace Weave.Harness;
 public sealed record HistoryEntry<TOp, TResult>(int Id, int Thread, TOp Op, TResult? Result, long Invoked, long? Returned)
 {
     /// <summary>True when the call had not returned when the history was taken: it may have taken effect or not.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPending => Returned is null;
 
     /// <summary>
@@ -27,6 +28,7 @@ public sealed record HistoryEntry<TOp, TResult>(int Id, int Thread, TOp Op, TRes
     public string? Fault { get; init; }
 
     /// <summary>True when the call ended by a fault (<see cref="Fault"/>) and so must have had no effect.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFaulted => Fault is not null;
 
     /// <inheritdoc/>

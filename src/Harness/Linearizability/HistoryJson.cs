@@ -18,12 +18,17 @@ public static class HistoryJson
     /// <summary>The format tag written and expected.</summary>
     public const string Format = "weave-history/1";
 
+    // Strict: a field the types do not have, a missing required field, a null where none is allowed, an
+    // unknown enum name or a number for an enum is an error naming the call and the field — never a default.
     private static readonly JsonSerializerOptions s_options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         PropertyNameCaseInsensitive = true,
-        Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
     /// <summary>The calls as JSON text.</summary>
@@ -65,7 +70,7 @@ public static class HistoryJson
         }
         catch (JsonException e)
         {
-            throw new FormatException($"Not a readable history: {e.Message}", e);
+            throw new FormatException(Explain(e), e);
         }
 
         if (document is null || document.Format != Format)
@@ -113,6 +118,30 @@ public static class HistoryJson
         }
 
         return Deserialize<TOp, TResult>(File.ReadAllText(path));
+    }
+
+    // "call 3, field op.arg1: …" from System.Text.Json's "… Path: $.calls[3].op.arg1 | LineNumber: 9 | BytePositionInLine: 20."
+    private static string Explain(JsonException e)
+    {
+        string message = e.Message;
+        int cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        string where = "";
+        if (e.Path is string path && System.Text.RegularExpressions.Regex.Match(path, @"^\$\.calls\[(?<call>\d+)\]\.?(?<field>.*)$") is { Success: true } m)
+        {
+            where = m.Groups["field"].Value.Length > 0 ? $"call {m.Groups["call"].Value}, field '{m.Groups["field"].Value}': " : $"call {m.Groups["call"].Value}: ";
+        }
+        else if (e.Path is { Length: > 0 } other)
+        {
+            where = $"at {other}: ";
+        }
+
+        string line = e.LineNumber is long n ? $" (line {n + 1})" : "";
+        return $"Not a readable history: {where}{message}{line}";
     }
 
     private sealed record Document<TOp, TResult>(string? Format, List<HistoryEntry<TOp, TResult>>? Calls);

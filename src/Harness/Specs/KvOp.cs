@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Weave.Harness.Internal;
+
 namespace Weave.Harness;
 
 /// <summary>
@@ -8,7 +11,11 @@ namespace Weave.Harness;
 /// <param name="Key">The key (null for a single register: then nothing is partitioned).</param>
 /// <param name="Value">The value written, appended, or set by a cas.</param>
 /// <param name="Expected">A cas's expected value.</param>
-public sealed record KvOp(KvOpKind Kind, string? Key = null, string? Value = null, string? Expected = null)
+public sealed record KvOp(
+    KvOpKind Kind,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Key = null,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Value = null,
+    [property: JsonConverter(typeof(StringOrNumberConverter))] string? Expected = null)
 {
     /// <summary>A read of <paramref name="key"/>.</summary>
     public static KvOp Read(string? key = null) => new(KvOpKind.Read, key);
@@ -28,7 +35,7 @@ public sealed record KvOp(KvOpKind Kind, string? Key = null, string? Value = nul
         string on = Key is null ? "" : $"{Key}: ";
         return Kind switch
         {
-            KvOpKind.Read => $"Read({on.TrimEnd(' ', ':')})",
+            KvOpKind.Read => Key is null ? "Read" : $"Read({Key})",
             KvOpKind.Write => $"Write({on}{Show(Value)})",
             KvOpKind.Cas => $"Cas({on}{Show(Expected)} -> {Show(Value)})",
             _ => $"Append({on}{Show(Value)})",

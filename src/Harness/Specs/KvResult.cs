@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+using Weave.Harness.Internal;
+
 namespace Weave.Harness;
 
 /// <summary>The result of a <see cref="KvOp"/>: for a read the value (null: absent); for a cas whether it swapped.</summary>
 /// <param name="Ok">A cas: true if it swapped. Writes and appends: true. Reads: true.</param>
 /// <param name="Value">A read's value (null when absent); null otherwise.</param>
-public sealed record KvResult(bool Ok, string? Value = null)
+public sealed record KvResult(bool Ok, [property: JsonConverter(typeof(StringOrNumberConverter))] string? Value = null)
 {
     /// <summary>A successful write, append or cas.</summary>
     public static KvResult Done { get; } = new(true);
