@@ -23,6 +23,7 @@ internal static class ReportCommand
         typeof(LockBenchmarks), typeof(ContendedLockBenchmarks), typeof(SemaphoreBenchmarks), typeof(EventBenchmarks),
         typeof(ConditionBenchmarks), typeof(BarrierBenchmarks), typeof(QueueBenchmarks), typeof(Queue4x4Benchmarks),
         typeof(TaskDoneJoinBenchmarks), typeof(ExecutorBenchmarks), typeof(ProcessBenchmarks), typeof(LinearizabilityBenchmarks),
+        typeof(LinearizabilityScaleBenchmarks), typeof(CheckerBenchmarks), typeof(KeyValueCheckerBenchmarks),
     ];
 
     public static int Run(string[] args)

@@ -36,6 +36,16 @@ internal static class ReportWriter
                 $"| {target.Workload} | {target.BuiltIn} {ReportCommand.Format(builtIn.MeanNs)} | {target.Weave} {ReportCommand.Format(weave.MeanNs)} | {ratio:0.00} | ≤ {target.MaxRatio:0.0#} | {(ratio <= target.MaxRatio ? "yes" : "**no**")} |");
         }
 
+        foreach (var (workload, suite, name, reference, referenceNs) in Targets.References)
+        {
+            if (all.FirstOrDefault(m => m.Suite == suite && m.Case == name) is { } m)
+            {
+                double ratio = m.MeanNs / referenceNs;
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {workload} | {reference} {ReportCommand.Format(referenceNs)} | {ReportCommand.Format(m.MeanNs)} | {ratio:0.00} | ≤ 1.0 | {(ratio <= 1 ? "yes" : "**no**")} |");
+            }
+        }
+
         foreach (var (suite, name) in Targets.ZeroAllocation)
         {
             if (all.FirstOrDefault(m => m.Suite == suite && m.Case == name) is { } m)
@@ -74,7 +84,7 @@ internal static class ReportWriter
         }
 
         text.AppendLine("## Suites").AppendLine();
-        var order = new[] { "Lock", "ContendedLock", "Semaphore", "Event", "Condition", "Barrier", "Queue", "Queue4x4", "TaskDoneJoin", "Executor", "Process", "Linearizability", "Harness" };
+        var order = new[] { "Lock", "ContendedLock", "Semaphore", "Event", "Condition", "Barrier", "Queue", "Queue4x4", "TaskDoneJoin", "Executor", "Process", "Linearizability", "LinearizabilityScale", "Checker", "KeyValueChecker", "Harness" };
         foreach (var suite in all.GroupBy(m => m.Suite).OrderBy(g => Array.IndexOf(order, g.Key) is var i && i < 0 ? int.MaxValue : i))
         {
             string file = $"{suite.Key}.md";

@@ -20,6 +20,12 @@ internal static class Targets
         new("Condition ping-pong", "Condition", "", "Monitor.Wait/Pulse + turn", "Weave Condition + turn", 1.5),
     ];
 
+    /// <summary>Targets against a fixed reference measured outside this report (another tool on the same machine kind).</summary>
+    public static readonly IReadOnlyList<(string Workload, string Suite, string Case, string Reference, double ReferenceNs)> References =
+    [
+        ("Checker: 102 Jepsen etcd histories", "Checker", "Linearizability.Check, 102 etcd histories", "Porcupine (Go), 2-core reference VM", 390e6),
+    ];
+
     /// <summary>Uncontended paths that must not allocate.</summary>
     public static readonly IReadOnlyList<(string Suite, string Case)> ZeroAllocation =
     [

@@ -110,6 +110,8 @@ internal sealed class WglSearch<TState, TOp, TResult>
 
         var linearized = new ulong[(n + 63) / 64];
         ulong linearizedHash = 0;
+        int low = 0;   // The first call not linearized: every call before it is.
+        int high = -1; // The last call linearized.
         var stateComparer = _spec.StateComparer;
         var cache = new MemoTable(stateComparer);
         var stack = new Stack<Frame>();
@@ -143,11 +145,14 @@ internal sealed class WglSearch<TState, TOp, TResult>
 
                     linearized[i >> 6] |= 1UL << i;
                     ulong hash = linearizedHash ^ zobrist[i];
-                    if (cache.AddIfAbsent(linearized, hash, nextState))
+                    int newLow = i == low ? NextUnset(linearized, low, n) : low;
+                    if (cache.AddIfAbsent(linearized, newLow, Math.Max(high, i), hash, nextState))
                     {
                         stack.Push(new Frame(i, k, state, candidates[k]));
                         state = nextState;
                         linearizedHash = hash;
+                        low = newLow;
+                        high = Math.Max(high, i);
                         Lift(next, prev, i);
                         linearizedCompleted += call.IsPending ? 0 : 1;
                         lifted = true;
@@ -172,6 +177,12 @@ internal sealed class WglSearch<TState, TOp, TResult>
             var frame = stack.Pop();
             linearized[frame.Call >> 6] &= ~(1UL << frame.Call);
             linearizedHash ^= zobrist[frame.Call];
+            low = Math.Min(low, frame.Call);
+            if (frame.Call == high)
+            {
+                high = PreviousSet(linearized, high - 1);
+            }
+
             Unlift(next, prev, frame.Call);
             state = frame.StateBefore;
             linearizedCompleted -= _calls[frame.Call].IsPending ? 0 : 1;
@@ -185,6 +196,29 @@ internal sealed class WglSearch<TState, TOp, TResult>
         }
 
         return SearchOutcome.Linearizable;
+    }
+
+    private static bool IsSet(ulong[] bits, int i) => (bits[i >> 6] & (1UL << i)) != 0;
+
+    // Past a run of linearized calls (short: the calls linearized ahead of the first one still open).
+    private static int NextUnset(ulong[] bits, int from, int n)
+    {
+        while (from < n && IsSet(bits, from))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    private static int PreviousSet(ulong[] bits, int from)
+    {
+        while (from >= 0 && !IsSet(bits, from))
+        {
+            from--;
+        }
+
+        return from;
     }
 
     private static int CallNode(int call) => (2 * call) + 1;
@@ -250,25 +284,33 @@ internal sealed class WglSearch<TState, TOp, TResult>
 
     /// <summary>
     /// Lowe's memo: the (linearized set, state) pairs seen, in one open-addressing table of parallel arrays
-    /// (linear probing, resized at half load). The first 128 calls' bits are stored inline, bits past them in
-    /// a copied array; a lookup that misses inserts in the same probe, so each step hashes once.
+    /// (linear probing, resized at half load). A set is stored as the first call not yet linearized (every
+    /// earlier one is) plus the 128 calls after it, inline: a search linearizes calls roughly in order, so that
+    /// describes the set exactly, at any history length, without an allocation. Only a set with a call
+    /// linearized further ahead than that keeps a copy of the whole bit array. A lookup that misses inserts in
+    /// the same probe, so each step hashes once.
     /// </summary>
     private sealed class MemoTable(IEqualityComparer<TState> states)
     {
         private ulong[] _keys = new ulong[1024];   // Mixed hash | 1 (0 = empty slot).
+        private int[] _low = new int[1024];
         private ulong[] _w0 = new ulong[1024];
         private ulong[] _w1 = new ulong[1024];
-        private ulong[]?[] _rest = new ulong[]?[1024];
+        private ulong[]?[] _wide = new ulong[]?[1024];
         private TState[] _states = new TState[1024];
         private int _count;
 
-        public int Count => _count;
-
         /// <summary>Adds the pair unless present; true if it was added (not seen before).</summary>
-        public bool AddIfAbsent(ulong[] bits, ulong setHash, TState state)
+        /// <param name="bits">The linearized set.</param>
+        /// <param name="low">Its first call not in it.</param>
+        /// <param name="high">Its last call in it.</param>
+        /// <param name="setHash">Its Zobrist hash.</param>
+        /// <param name="state">The state after it.</param>
+        public bool AddIfAbsent(ulong[] bits, int low, int high, ulong setHash, TState state)
         {
             ulong key = Mix(setHash, state is null ? 0 : states.GetHashCode(state));
-            ulong w0 = bits[0], w1 = bits.Length > 1 ? bits[1] : 0;
+            ulong w0 = Window(bits, low + 1), w1 = Window(bits, low + 65);
+            bool wide = high >= low + 129;
             int mask = _keys.Length - 1;
             for (int slot = (int)key & mask; ; slot = (slot + 1) & mask)
             {
@@ -276,9 +318,10 @@ internal sealed class WglSearch<TState, TOp, TResult>
                 if (found == 0)
                 {
                     _keys[slot] = key;
+                    _low[slot] = low;
                     _w0[slot] = w0;
                     _w1[slot] = w1;
-                    _rest[slot] = bits.Length > 2 ? bits[2..] : null;
+                    _wide[slot] = wide ? (ulong[])bits.Clone() : null;
                     _states[slot] = state;
                     if (++_count * 2 > _keys.Length)
                     {
@@ -288,13 +331,31 @@ internal sealed class WglSearch<TState, TOp, TResult>
                     return true;
                 }
 
-                if (found == key && _w0[slot] == w0 && _w1[slot] == w1
-                    && (bits.Length <= 2 || bits.AsSpan(2).SequenceEqual(_rest[slot]))
+                if (found == key && _low[slot] == low && _w0[slot] == w0 && _w1[slot] == w1
+                    && (wide ? _wide[slot] is { } other && bits.AsSpan().SequenceEqual(other) : _wide[slot] is null)
                     && states.Equals(_states[slot], state))
                 {
                     return false;
                 }
             }
+        }
+
+        // The 64 bits of the set starting at call 'start' (zero past the end).
+        private static ulong Window(ulong[] bits, int start)
+        {
+            int word = start >> 6, shift = start & 63;
+            if (word >= bits.Length)
+            {
+                return 0;
+            }
+
+            ulong value = bits[word] >> shift;
+            if (shift != 0 && word + 1 < bits.Length)
+            {
+                value |= bits[word + 1] << (64 - shift);
+            }
+
+            return value;
         }
 
         private static ulong Mix(ulong setHash, int stateHash)
@@ -306,13 +367,15 @@ internal sealed class WglSearch<TState, TOp, TResult>
         private void Grow()
         {
             ulong[] keys = _keys, w0 = _w0, w1 = _w1;
-            ulong[]?[] rest = _rest;
+            int[] low = _low;
+            ulong[]?[] wide = _wide;
             TState[] stateValues = _states;
             int size = keys.Length * 2, mask = size - 1;
             _keys = new ulong[size];
+            _low = new int[size];
             _w0 = new ulong[size];
             _w1 = new ulong[size];
-            _rest = new ulong[]?[size];
+            _wide = new ulong[]?[size];
             _states = new TState[size];
             for (int i = 0; i < keys.Length; i++)
             {
@@ -328,9 +391,10 @@ internal sealed class WglSearch<TState, TOp, TResult>
                 }
 
                 _keys[slot] = keys[i];
+                _low[slot] = low[i];
                 _w0[slot] = w0[i];
                 _w1[slot] = w1[i];
-                _rest[slot] = rest[i];
+                _wide[slot] = wide[i];
                 _states[slot] = stateValues[i];
             }
         }

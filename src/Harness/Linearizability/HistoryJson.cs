@@ -144,5 +144,5 @@ public static class HistoryJson
         return $"Not a readable history: {where}{message}{line}";
     }
 
-    private sealed record Document<TOp, TResult>(string? Format, List<HistoryEntry<TOp, TResult>>? Calls);
+    private sealed record Document<TOp, TResult>(string? Format = null, List<HistoryEntry<TOp, TResult>>? Calls = null);
 }

@@ -44,8 +44,10 @@ public sealed class HistoryJsonTests
     [InlineData("{\"format\": \"something-else\", \"calls\": []}", "\"format\" field must be \"weave-history/1\"")]
     [InlineData("{\"calls\": []}", "found none")]
     [InlineData("{\"format\": \"weave-history/1\"}", "no \"calls\" array")]
-    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"thread\": 0, \"invoked\": 1}]}", "Call 0 is incomplete")]
-    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"op\": {\"isWrite\": false}, \"invoked\": 5, \"returned\": 2}]}", "before it was invoked")]
+    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"thread\": 0, \"invoked\": 1}]}", "call 0: ")]
+    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"thread\": 0, \"op\": {\"isWrite\": false}, \"result\": 0, \"invoked\": 5, \"returned\": 2}]}", "before it was invoked")]
+    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"thread\": 0, \"op\": {\"kind\": \"Write\", \"arg1\": 5}, \"result\": 0, \"invoked\": 1, \"returned\": 2}]}", "call 0, field 'op.kind'")]
+    [InlineData("{\"format\": \"weave-history/1\", \"calls\": [{\"id\": 0, \"thread\": 0, \"op\": {\"isWrite\": \"yes\"}, \"result\": 0, \"invoked\": 1, \"returned\": 2}]}", "call 0, field 'op.isWrite'")]
     public void Deserialize_BadDocument_SaysWhatIsWrong(string json, string expected)
     {
         var e = Assert.Throws<FormatException>(() => HistoryJson.Deserialize<RegisterOp<int>, int>(json));
