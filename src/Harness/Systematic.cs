@@ -395,7 +395,7 @@ public static partial class Systematic
     // detailed output so that a replay that no longer reproduces the bug says so.
     private static string ReplayCommand(string scheduleFile, TestIdentity identity)
     {
-        string cd = identity.RepositoryRoot is null ? "" : $"cd {Quote(identity.RepositoryRoot)} && ";
+        string cd = identity.CommandDirectory is null ? "" : $"cd {Quote(identity.CommandDirectory)} && ";
         string project = identity.ProjectForCommand is string p ? Quote(p) : "";
         string select = identity.UsesTestingPlatform
             ? $"dotnet test{(project.Length > 0 ? $" --project {project}" : "")} --filter-method \"{identity.FullName}\" --output detailed"

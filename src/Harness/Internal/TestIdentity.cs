@@ -33,11 +33,31 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
     /// <summary>For one case of a theory: its display name with the arguments (xunit's), else null.</summary>
     public string? CaseName { get; init; }
 
-    /// <summary>The project path relative to the repository root ('/' separated), or its full path.</summary>
+    /// <summary>
+    /// Where the replay command runs <c>dotnet test</c>: the repository root, else the folder of the nearest
+    /// global.json above the project (it selects the test runner), else the project's own folder — so the
+    /// command works pasted anywhere, also for a project outside any repository.
+    /// </summary>
+    public string? CommandDirectory => RepositoryRoot ?? NearestGlobalJson() ?? ProjectDirectory;
+
+    /// <summary>The project path relative to <see cref="CommandDirectory"/> ('/' separated; "." for the folder itself), or its full path.</summary>
     public string? ProjectForCommand =>
         ProjectDirectory is null ? null
-        : RepositoryRoot is null ? ProjectDirectory
-        : Path.GetRelativePath(RepositoryRoot, ProjectDirectory).Replace('\\', '/');
+        : CommandDirectory is null ? ProjectDirectory
+        : Path.GetRelativePath(CommandDirectory, ProjectDirectory).Replace('\\', '/');
+
+    private string? NearestGlobalJson()
+    {
+        for (DirectoryInfo? dir = ProjectDirectory is null ? null : new DirectoryInfo(ProjectDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "global.json")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
 
     internal static TestIdentity Resolve(Delegate test, string callerName, Type? subject = null)
     {
