@@ -3,38 +3,37 @@ using Weave.Primitives;
 namespace Weave.Samples;
 
 /// <summary>
-/// Seed "进程间通信 Queue": a producer process puts "a", a consumer process gets and prints it.
-/// The seed starts two multiprocessing.Process; here two workers of a pool run them, which the seed
-/// notes needs Manager().Queue() in Python — a ProcessQueue works either way. (Tenths, not seconds.)
+/// Seed "进程间通信 Queue", as the seed writes it: <c>queue = Queue(10)</c>, <c>Process(target=producer,
+/// args=(queue,))</c> and a consumer process, started and joined. (Tenths of a second where the seed sleeps 2 s.)
 /// </summary>
 internal sealed class ProcessQueueSample : ISample
 {
     public string Name => "process-queue";
 
-    public string Seed => "multiprocessing.Queue: producer and consumer processes";
+    public string Seed => "multiprocessing.Queue: Process(target=producer, args=(queue,)) and a consumer process";
 
     public void Run()
     {
         var queue = new ProcessQueue<string>(maxSize: 10);
-        using var pool = new ProcessPool(processes: 2);
-        AsyncResult<string> consumer = pool.ApplyAsync(Consumer, queue);
-        AsyncResult<bool> producer = pool.ApplyAsync(Producer, queue);
-        producer.Get();
-        Console.WriteLine($"the consumer process got \"{consumer.Get()}\"");
+        var producer = new WorkerProcess(Producer, [queue]);
+        var consumer = new WorkerProcess(Consumer, [queue]);
+
+        consumer.Start();
+        producer.Start();
+        producer.Join();
+        consumer.Join();
+        Console.WriteLine($"producer exit code {producer.ExitCode}, consumer exit code {consumer.ExitCode}");
     }
 
-    private static bool Producer(ProcessQueue<string> queue)
+    private static void Producer(ProcessQueue<string> queue)
     {
         queue.Put("a");
         Thread.Sleep(200); // As the seed's time.sleep(2).
-        return true;
     }
 
-    private static string Consumer(ProcessQueue<string> queue)
+    private static void Consumer(ProcessQueue<string> queue)
     {
         Thread.Sleep(200);
-        string data = queue.Get();
-        Console.WriteLine($"{data} (printed by process {Environment.ProcessId})");
-        return data;
+        Console.WriteLine($"{queue.Get()} (printed by process {Environment.ProcessId})");
     }
 }

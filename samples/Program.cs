@@ -21,6 +21,7 @@ ISample[] samples =
     new ProcessPoolSample(),
     new ProcessQueueSample(),
     new PipeSample(),
+    new ManagerSample(),
 ];
 
 if (args is ["--list"])

@@ -70,7 +70,7 @@ internal sealed class IpcEndpoint
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             connection.Dispose();
-            throw new IOException($"The process that created this pipe or queue is gone ({e.Message}).", e);
+            throw new IOException($"The process that created this object (a pipe, a process queue, a Manager and its objects) is gone ({e.Message}).", e);
         }
 
         _idle.Add(connection);

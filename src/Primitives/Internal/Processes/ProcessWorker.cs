@@ -12,6 +12,9 @@ internal static class ProcessWorker
     /// <summary>Exit code when the host was started without a pipe name.</summary>
     internal const int UsageExitCode = 64;
 
+    /// <summary>Exit code of a <see cref="WorkerProcess"/> whose target threw (Python's 1).</summary>
+    internal const int FailureExitCode = 1;
+
     /// <summary>The worker loop. <c>args[0]</c> is the pipe to connect to.</summary>
     internal static int Run(string[] args)
     {
@@ -43,6 +46,22 @@ internal static class ProcessWorker
             }
 
             Frames.Write(pipe, response);
+            if (request.Once)
+            {
+                // A WorkerProcess's target: done. As CPython's child: print what escaped it, exit 1.
+                WorkerResponse answered = ProcessJson.Deserialize<WorkerResponse>(response);
+                if (answered.Error is { } error)
+                {
+                    Console.Error.WriteLine($"Process {request.ProcessName}:");
+                    Console.Error.WriteLine($"{error.Type}: {error.Message}");
+                    Console.Error.WriteLine(error.StackTrace);
+                    Console.Error.Flush();
+                    return FailureExitCode;
+                }
+
+                Console.Out.Flush();
+                return 0;
+            }
         }
 
         return 0; // The parent closed the pipe.

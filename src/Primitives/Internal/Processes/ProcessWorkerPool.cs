@@ -193,7 +193,7 @@ internal sealed class ProcessWorkerPool
 
         for (int i = 0; i < WorkerCount; i++)
         {
-            WorkerProcess worker = WorkerProcess.Start(w => _resultQueue.Put(new PoolEvent(PoolEventKind.WorkerExited, 0, null, w)));
+            HostProcess worker = HostProcess.Start(w => _resultQueue.Put(new PoolEvent(PoolEventKind.WorkerExited, 0, null, w)));
             Link? link = null;
             var thread = new WorkerThread(() => RunLink(link!), name: $"{_name}-link-{worker.Id}", isDaemon: true);
             link = new Link(worker, thread);
@@ -395,14 +395,14 @@ internal sealed class ProcessWorkerPool
         WorkerExited,
     }
 
-    private sealed record PoolEvent(PoolEventKind Kind, long Id, WorkerResponse? Response, WorkerProcess? Worker, Exception? Cause = null)
+    private sealed record PoolEvent(PoolEventKind Kind, long Id, WorkerResponse? Response, HostProcess? Worker, Exception? Cause = null)
     {
         internal static PoolEvent WakeUp { get; } = new(PoolEventKind.WakeUp, 0, null, null);
     }
 
     private sealed record CallItem(long Id, CallTarget Target, JsonElement[][] Calls);
 
-    private sealed record Link(WorkerProcess Worker, WorkerThread Thread);
+    private sealed record Link(HostProcess Worker, WorkerThread Thread);
 
     private sealed class WorkItem(Future future, CallTarget target, JsonElement[][] calls, Action<JsonElement[]> complete)
     {

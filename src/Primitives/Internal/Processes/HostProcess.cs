@@ -11,27 +11,33 @@ namespace Weave.Primitives;
 /// child sees it close and exits. Live workers are also killed when the parent exits normally.
 /// </summary>
 [DebuggerDisplay("Worker {Id}")]
-internal sealed class WorkerProcess : IDisposable
+internal sealed class HostProcess : IDisposable
 {
     /// <summary>The file name of the worker host, which must sit next to Weave.Primitives.dll.</summary>
     internal const string HostFileName = "Weave.WorkerHost.dll";
 
-    private static readonly ConcurrentDictionary<WorkerProcess, bool> s_live = new();
+    private static readonly ConcurrentDictionary<HostProcess, bool> s_live = new();
     private static readonly Lazy<(string Dotnet, string[] Arguments)> s_commands = new(FindCommands);
     private static int s_pipeCount;
 
     private readonly Process _process;
     private readonly NamedPipeServerStream _pipe;
 
-    static WorkerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    static HostProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
-        foreach (WorkerProcess worker in s_live.Keys)
+        foreach (HostProcess worker in s_live.Keys)
         {
-            worker.Kill();
+            if (worker.KillOnExit)
+            {
+                worker.Kill();
+            }
         }
     };
 
-    private WorkerProcess(Process process, NamedPipeServerStream pipe)
+    /// <summary>Whether this process is killed when the parent exits (pool workers, daemon processes: true).</summary>
+    internal bool KillOnExit { get; set; } = true;
+
+    private HostProcess(Process process, NamedPipeServerStream pipe)
     {
         _process = process;
         _pipe = pipe;
@@ -62,7 +68,7 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>Starts a worker process; <paramref name="exited"/> is called (on a pool thread) when it exits for any reason.</summary>
     /// <exception cref="FileNotFoundException">The worker host is not next to Weave.Primitives.dll.</exception>
-    internal static WorkerProcess Start(Action<WorkerProcess> exited)
+    internal static HostProcess Start(Action<HostProcess> exited)
     {
         (string dotnet, string[] arguments) = s_commands.Value;
         string pipeName = $"weave-{Environment.ProcessId}-{Interlocked.Increment(ref s_pipeCount)}";
@@ -79,7 +85,7 @@ internal sealed class WorkerProcess : IDisposable
 
         info.ArgumentList.Add(pipeName);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        WorkerProcess? worker = null;
+        HostProcess? worker = null;
         int reported = 0;
         void ReportExit()
         {
@@ -102,7 +108,7 @@ internal sealed class WorkerProcess : IDisposable
             throw;
         }
 
-        worker = new WorkerProcess(process, pipe);
+        worker = new HostProcess(process, pipe);
         s_live[worker] = true;
         if (worker.HasExited)
         {
@@ -173,6 +179,27 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>Sends SIGTERM (Python's <c>terminate()</c>); on Windows, kills. Harmless when it has exited.</summary>
+    internal void Terminate()
+    {
+        if (OperatingSystem.IsWindows() || HasExited)
+        {
+            Kill();
+            return;
+        }
+
+        _ = SendSignal(Id, SignalTerm);
+    }
+
+    /// <summary>SIGTERM's number (POSIX).</summary>
+    internal const int SignalTerm = 15;
+
+    /// <summary>SIGKILL's number (POSIX).</summary>
+    internal const int SignalKill = 9;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     /// <summary>Waits for the child to exit.</summary>
     internal bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
 
@@ -186,7 +213,7 @@ internal sealed class WorkerProcess : IDisposable
 
     private static (string Dotnet, string[] Arguments) FindCommands()
     {
-        string library = typeof(WorkerProcess).Assembly.Location;
+        string library = typeof(HostProcess).Assembly.Location;
         string host = Path.Combine(Path.GetDirectoryName(library) ?? AppContext.BaseDirectory, HostFileName);
         if (!File.Exists(host))
         {
