@@ -81,6 +81,7 @@ public sealed class CheckCommandTests
     [InlineData("set-lost-add.json", "set", 1)]
     [InlineData("stack-linearizable.json", "stack", 0)]
     [InlineData("queue-fifo-broken.json", "queue", 1)]
+    [InlineData("queue-lost-wakeup.json", "queue", 1)]
     [InlineData("lock-two-owners.json", "lock", 1)]
     [InlineData("semaphore-linearizable.json", "semaphore", 0)]
     [InlineData("event-lost-set.json", "event", 1)]

@@ -117,7 +117,11 @@ internal sealed class CheckThenReleaseLock : ILock
     public void Release()
     {
         bool someoneWaits = Volatile.Read(ref _waiters) > 0; // BUG: read before the unlock is published.
-        Volatile.Write(ref _state, 0);
+        if (Interlocked.CompareExchange(ref _state, 0, 1) != 1)
+        {
+            throw new SynchronizationLockException("release unlocked lock"); // As the real lock: only this is right.
+        }
+
         if (someoneWaits)
         {
             lock (_sync)

@@ -19,6 +19,7 @@ internal sealed class FaultInjector
     private Thread?[] _threads = [];
     private CancellationTokenSource?[] _tokens = [];
     private int[] _current = [];
+    private int[] _faulted = []; // Per thread: the op a fault was last delivered to (-1: none).
     private Thread? _driver;
     private volatile bool _ending;
     private int _delivered;
@@ -40,6 +41,7 @@ internal sealed class FaultInjector
         _threads = new Thread?[count];
         _tokens = new CancellationTokenSource?[count];
         _current = [.. Enumerable.Repeat(NotStarted, count)];
+        _faulted = [.. Enumerable.Repeat(NotStarted, count)];
         _plans = new Planned[count][];
         for (int t = 0; t < count; t++)
         {
@@ -63,6 +65,13 @@ internal sealed class FaultInjector
         _ending = false;
         _driver = new Thread(Drive) { IsBackground = true, Name = "weave-fault-injector" };
         _driver.Start();
+    }
+
+    /// <summary>Whether a fault was sent to the call <paramref name="thread"/> is in now (it may still be on its way).</summary>
+    internal bool FaultReached(int thread)
+    {
+        int current = Volatile.Read(ref _current[thread]);
+        return current >= 0 && Volatile.Read(ref _faulted[thread]) == current;
     }
 
     internal void Attach(int thread) => Volatile.Write(ref _threads[thread], Thread.CurrentThread);
@@ -137,6 +146,7 @@ internal sealed class FaultInjector
             return; // Ended meanwhile.
         }
 
+        Volatile.Write(ref _faulted[thread], planned.Op);
         if (planned.Interrupt)
         {
             Volatile.Read(ref _threads[thread])?.Interrupt();

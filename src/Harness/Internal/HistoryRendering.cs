@@ -42,7 +42,12 @@ internal static class HistoryRendering
         var failing = result.FailingCall;
         text.AppendLine(CultureInfo.InvariantCulture,
             $"No legal order exists for these {part.Count} calls (the shortest failing prefix of the history's {result.CallCount}); one column per thread, one row per call in invocation order.");
-        if (failing is not null)
+        if (failing is { IsBlocked: true })
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"No order explains the call marked <<: T{failing.Thread} {Describe(failing)}. Every legal order leaves the object in a state where it would have gone ahead, yet nothing was left to wake it: a lost wake-up.");
+        }
+        else if (failing is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"No order explains the response marked <<: T{failing.Thread} {Describe(failing)}.");
         }
@@ -109,7 +114,7 @@ internal static class HistoryRendering
             bool linearized = order.TryGetValue(call.Id, out int n);
             string label = Describe(linearized ? result.Order[n - 1] : call, linearized) + (linearized ? $"  #{n}" : string.Empty);
             svg.AppendLine(CultureInfo.InvariantCulture,
-                $"<g><title>{Escape($"T{call.Thread} [{call.Invoked}..{(call.Returned?.ToString(CultureInfo.InvariantCulture) ?? "pending")}] {label}")}</title>" +
+                $"<g><title>{Escape($"T{call.Thread} [{call.Invoked}..{(call.Returned?.ToString(CultureInfo.InvariantCulture) ?? (call.IsBlocked ? "blocked" : "pending"))}] {label}")}</title>" +
                 $"<rect x=\"{x1}\" y=\"{y}\" width=\"{Math.Max(6, x2 - x1)}\" height=\"30\" rx=\"4\" fill=\"{fill}\" stroke=\"#555\"{dash}/>" +
                 $"<text x=\"{x1 + 4}\" y=\"{y + 19}\">{Escape(Clip(label, Math.Max(1, (x2 - x1 - 6) / 7)))}</text></g>");
         }
@@ -185,6 +190,7 @@ internal static class HistoryRendering
 
     private static string Describe<TOp, TResult>(HistoryEntry<TOp, TResult> call, bool tookEffect = false) =>
         call.IsFaulted ? $"{call.Op} -> {call.Fault} (no effect)"
+        : call.IsBlocked ? $"{call.Op} -> (blocked for good)"
         : !call.IsPending ? $"{call.Op} -> {Result(call)}"
         : tookEffect ? $"{call.Op} -> {call.Result} (pending; took effect)"
         : $"{call.Op} -> (pending)";

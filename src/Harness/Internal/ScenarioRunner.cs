@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Weave.Primitives;
 
@@ -13,9 +14,21 @@ namespace Weave.Harness.Internal;
 /// recorded as a call with no effect (<see cref="HistoryCall{TOp, TResult}.ReturnNoEffect"/>), which the checker
 /// verifies. Under Coyote the faults come from ExploreInterrupts / ExploreCancellation; on real threads from a
 /// <see cref="FaultInjector"/> when stress asks for one.</para>
+/// <para>Blocked calls. When the threads do not all finish in time, the runner asks whether the round is
+/// quiescent — every unfinished thread blocked with nothing left to wake it — and if so marks their calls
+/// <see cref="HistoryEntry{TOp, TResult}.IsBlocked"/>, so the checker can tell a legal wait (a get on an empty
+/// queue) from a lost wake-up. Under Coyote that is exact: no other controlled operation can run
+/// (<see cref="CoyoteQuiescence"/>). On real threads it is decided for waits in Weave's primitives only: each
+/// unfinished thread parked with no deadline on a node no one has signalled, no fault on its way, and the same
+/// twice across a short pause with no event recorded in between. Then the runner cancels the calls' tokens and
+/// calls <see cref="ConcurrentSpec{TSystem, TState, TOp, TResult}.Abandon"/>, and the threads stop after the call
+/// they are in.</para>
 /// </remarks>
 internal static class ScenarioRunner
 {
+    // Real threads: how long an unfinished round's parks must stay unchanged before its calls count as blocked.
+    private static readonly TimeSpan s_realThreadSettle = TimeSpan.FromMilliseconds(20);
+
     public static RoundResult<TOp, TResult> Run<TSystem, TState, TOp, TResult>(
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, TimeSpan roundTimeout, FaultInjector? injector = null)
     {
@@ -25,6 +38,9 @@ internal static class ScenarioRunner
         int count = scenario.Threads.Count;
         var errors = new Exception?[count];
         var threads = new WorkerThread[count];
+        var running = new CancellationTokenSource?[count]; // Each thread's current call's token (the runner cancels it on abandonment).
+        var parks = new ParkSlot?[count];
+        var abandoned = new StrongBox<bool>();
         injector?.Begin(scenario);
         for (int t = 0; t < threads.Length; t++)
         {
@@ -32,14 +48,16 @@ internal static class ScenarioRunner
             threads[t] = new WorkerThread(
                 () =>
                 {
+                    parks[thread] = ParkSlot.Current;
                     AwaitStart(start);
                     injector?.Attach(thread);
                     try
                     {
                         var ops = scenario.Threads[thread];
-                        for (int i = 0; i < ops.Count; i++)
+                        for (int i = 0; i < ops.Count && !Volatile.Read(ref abandoned.Value); i++)
                         {
                             using var cancellation = new CancellationTokenSource();
+                            Volatile.Write(ref running[thread], cancellation);
                             var call = history.Invoke(thread, ops[i]);
                             injector?.Entering(thread, i, cancellation);
                             try
@@ -57,6 +75,10 @@ internal static class ScenarioRunner
                             {
                                 injector?.Leaving(thread);
                                 call.ReturnNoEffect("cancelled");
+                            }
+                            finally
+                            {
+                                Volatile.Write(ref running[thread], null);
                             }
                         }
                     }
@@ -88,10 +110,23 @@ internal static class ScenarioRunner
         }
 
         injector?.End();
-        var entries = history.Entries();
-        if (!finished)
+        IReadOnlyList<HistoryEntry<TOp, TResult>> entries;
+        int blocked = 0;
+        if (finished)
         {
-            // Release what is still blocked so the threads end; the calls they were in stay pending in `entries`.
+            entries = history.Entries();
+        }
+        else
+        {
+            (entries, blocked) = MarkBlocked(history, threads, parks, running, injector);
+
+            // Release what is still blocked so the threads end; the calls they were in stay pending (or blocked) in `entries`.
+            Volatile.Write(ref abandoned.Value, true);
+            foreach (var source in running)
+            {
+                CancelQuietly(source);
+            }
+
             spec.Abandon(system);
             var grace = Deadline.After(roundTimeout);
             foreach (var thread in threads)
@@ -106,7 +141,102 @@ internal static class ScenarioRunner
                 $"{spec}.Apply threw {error.GetType().Name}: {error.Message} — encode expected exceptions in the result type.", error));
         }
 
-        return new RoundResult<TOp, TResult>(entries, !finished);
+        return new RoundResult<TOp, TResult>(entries, !finished, blocked);
+    }
+
+    // The calls of a round that did not finish, each unfinished thread's call marked blocked when the round is
+    // quiescent (see the remarks).
+    private static (IReadOnlyList<HistoryEntry<TOp, TResult>> Entries, int Blocked) MarkBlocked<TOp, TResult>(
+        History<TOp, TResult> history, WorkerThread[] threads, ParkSlot?[] parks, CancellationTokenSource?[] running, FaultInjector? injector)
+    {
+        bool controlled = SystematicHook.CurrentMode != WaitMode.Real;
+        Waiter?[]? before = null;
+        long events = history.EventCount;
+        if (controlled ? !CoyoteQuiescence.Settle() : (before = ParkedForGood(threads, parks, running, injector)) is null)
+        {
+            return (history.Entries(), 0);
+        }
+
+        var entries = history.Entries();
+        if (!controlled)
+        {
+            // Real threads: the same parks, and nothing recorded, across a short pause (a thread woken just now
+            // would have moved on). Joining a thread that is still alive is the pause; finishing ends the question.
+            var alive = Array.Find(threads, t => t.IsAlive);
+            if (alive is null || alive.Join(s_realThreadSettle))
+            {
+                return (entries, 0);
+            }
+
+            var after = ParkedForGood(threads, parks, running, injector);
+            if (after is null || !after.AsSpan().SequenceEqual(before) || history.EventCount != events + 1)
+            {
+                return (history.Entries(), 0);
+            }
+        }
+
+        var stuck = new HashSet<int>();
+        for (int t = 0; t < threads.Length; t++)
+        {
+            if (threads[t].IsAlive)
+            {
+                stuck.Add(t);
+            }
+        }
+
+        int blocked = 0;
+        var marked = entries.Select(e =>
+        {
+            if (e.IsPending && stuck.Contains(e.Thread))
+            {
+                blocked++;
+                return e with { IsBlocked = true };
+            }
+
+            return e;
+        }).ToList();
+        return (marked, blocked);
+    }
+
+    // Real threads: each unfinished thread's untimed park, or null if one of them is not parked for good.
+    private static Waiter?[]? ParkedForGood(WorkerThread[] threads, ParkSlot?[] parks, CancellationTokenSource?[] running, FaultInjector? injector)
+    {
+        var parked = new Waiter?[threads.Length];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            if (!threads[t].IsAlive)
+            {
+                continue;
+            }
+
+            var slot = Volatile.Read(ref parks[t]);
+            if (slot?.Forever is not { IsWaiting: true } waiter
+                || Volatile.Read(ref running[t]) is not { IsCancellationRequested: false }
+                || injector?.FaultReached(t) == true)
+            {
+                return null;
+            }
+
+            parked[t] = waiter;
+        }
+
+        return parked;
+    }
+
+    private static void CancelQuietly(CancellationTokenSource? source)
+    {
+        try
+        {
+            source?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
+        }
+        catch (AggregateException)
+        {
+            // A callback registered by the code under test threw; the round is being abandoned anyway.
+        }
     }
 
     // The start gate is the runner's, not a call of the scenario: an interrupt that lands here (a scenario
@@ -134,5 +264,5 @@ internal static class ScenarioRunner
     }
 }
 
-/// <summary>The calls of one round, and whether it had to be abandoned.</summary>
-internal sealed record RoundResult<TOp, TResult>(IReadOnlyList<HistoryEntry<TOp, TResult>> Calls, bool Abandoned);
+/// <summary>The calls of one round, whether it had to be abandoned, and how many calls it left blocked for good.</summary>
+internal sealed record RoundResult<TOp, TResult>(IReadOnlyList<HistoryEntry<TOp, TResult>> Calls, bool Abandoned, int Blocked);

@@ -52,7 +52,8 @@ internal sealed class SearchLimits(Stopwatch clock, TimeSpan budget, long memory
 /// one doubly linked list ordered by time; scanning from the head, a call is "lifted" (linearized) when the
 /// spec accepts it in the current state and the (linearized set, state) pair has not been seen before;
 /// reaching a return whose call is not yet linearized backtracks. Pending calls have no return: they may be
-/// linearized, with any candidate result, or left out.
+/// linearized, with any candidate result, or left out. Blocked calls (the quiescent check) are never linearized,
+/// and the search succeeds only in a final state where each of them blocks.
 /// </summary>
 /// <remarks>
 /// Cost per step: one spec step, one hash of the linearized set (Zobrist, updated incrementally) and one
@@ -64,6 +65,7 @@ internal sealed class WglSearch<TState, TOp, TResult>
     private readonly IReadOnlyList<HistoryEntry<TOp, TResult>> _calls;
     private readonly TResult[] _seenResults;
     private readonly SearchLimits _limits;
+    private readonly int[] _blocked;
 
     public WglSearch(
         ISequentialSpec<TState, TOp, TResult> spec,
@@ -75,6 +77,18 @@ internal sealed class WglSearch<TState, TOp, TResult>
         _calls = calls;
         _seenResults = seenResults;
         _limits = limits;
+
+        // Blocked calls the spec has a blocking rule for; the others are searched as ordinary pending calls.
+        var blocked = new List<int>();
+        for (int i = 0; i < calls.Count; i++)
+        {
+            if (calls[i].IsBlocked && spec.Blocks(spec.Initial, calls[i].Op) is not null)
+            {
+                blocked.Add(i);
+            }
+        }
+
+        _blocked = [.. blocked];
     }
 
     /// <summary>How many calls the search tried to linearize (for the events/second figures).</summary>
@@ -119,12 +133,23 @@ internal sealed class WglSearch<TState, TOp, TResult>
         int linearizedCompleted = 0;
         int entry = next[head];
         int candidateStart = 0;
+        var isBlocked = new bool[n];
+        foreach (int b in _blocked)
+        {
+            isBlocked[b] = true;
+        }
 
-        while (linearizedCompleted < completedTotal)
+        while (linearizedCompleted < completedTotal || !AllBlock(state))
         {
             if ((++Steps & 0xFF) == 0 && _limits.Exceeded(Steps) is { } stop)
             {
                 return stop;
+            }
+
+            if (entry != tail && IsCall(entry) && isBlocked[CallOf(entry)])
+            {
+                entry = next[entry]; // A blocked call took no effect: it is never linearized.
+                continue;
             }
 
             if (entry != tail && IsCall(entry))
@@ -196,6 +221,20 @@ internal sealed class WglSearch<TState, TOp, TResult>
         }
 
         return SearchOutcome.Linearizable;
+    }
+
+    // Every blocked call must wait in the final state: otherwise nothing explains why it is still blocked.
+    private bool AllBlock(TState state)
+    {
+        foreach (int b in _blocked)
+        {
+            if (_spec.Blocks(state, _calls[b].Op) != true)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsSet(ulong[] bits, int i) => (bits[i >> 6] & (1UL << i)) != 0;

@@ -27,13 +27,26 @@ public sealed record HistoryEntry<TOp, TResult>(int Id, int Thread, TOp Op, TRes
     /// </summary>
     public string? Fault { get; init; }
 
+    /// <summary>
+    /// Set on a pending call that was still blocked when the history was taken, with nothing left that could wake
+    /// it: the scenario runner sets it when a round ends with every unfinished thread parked (under Coyote, when no
+    /// other operation can run). The checker then holds the call to its spec's
+    /// <see cref="ISequentialSpec{TState, TOp, TResult}.Blocks"/>: it took no effect, and it must block in the state
+    /// the linearized history leaves — a <c>Get</c> stuck on a queue that holds an item is a lost wake-up.
+    /// Python has no counterpart.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("blocked")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool IsBlocked { get; init; }
+
     /// <summary>True when the call ended by a fault (<see cref="Fault"/>) and so must have had no effect.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsFaulted => Fault is not null;
 
     /// <inheritdoc/>
     public override string ToString() =>
-        IsPending ? $"[{Invoked}..] T{Thread} {Op} -> (pending)"
+        IsBlocked ? $"[{Invoked}..] T{Thread} {Op} -> (blocked)"
+        : IsPending ? $"[{Invoked}..] T{Thread} {Op} -> (pending)"
         : IsFaulted ? $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Fault} (no effect)"
         : $"[{Invoked}..{Returned}] T{Thread} {Op} -> {Result}";
 }

@@ -11,7 +11,8 @@ namespace Weave.Harness;
 ///   "calls": [ { "id": 0, "thread": 0, "op": …, "result": …, "invoked": 1, "returned": 2 }, … ] }
 /// </code>
 /// <c>op</c> and <c>result</c> are the operation and result serialised by System.Text.Json (enums as
-/// names); <c>returned</c> is null (and <c>result</c> ignored) for a call still pending at the end.
+/// names); <c>returned</c> is null (and <c>result</c> ignored) for a call still pending at the end, and
+/// <c>"blocked": true</c> marks a pending call that was stuck for good (see <see cref="HistoryEntry{TOp, TResult}.IsBlocked"/>).
 /// </summary>
 public static class HistoryJson
 {
@@ -94,6 +95,11 @@ public static class HistoryJson
             if (call.Returned is { } returned && returned < call.Invoked)
             {
                 throw new FormatException($"Call {i} returned at {returned}, before it was invoked at {call.Invoked}.");
+            }
+
+            if (call.IsBlocked && call.Returned is { } end)
+            {
+                throw new FormatException($"Call {i}, field 'blocked': a blocked call never returns, but this one has \"returned\": {end}.");
             }
 
             if (call.Returned is null)

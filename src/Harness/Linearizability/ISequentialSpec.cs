@@ -49,6 +49,21 @@ public interface ISequentialSpec<TState, TOp, TResult>
     /// <returns>The partition key, or null (the default: no partitioning).</returns>
     object? PartitionKey(TOp op) => null;
 
+    /// <summary>
+    /// Whether <paramref name="op"/> waits in <paramref name="state"/> (a <c>Get</c> on an empty queue, an
+    /// <c>Acquire</c> of a held lock, a <c>Wait</c> on an unset event), for the quiescent blocking check: a call
+    /// still blocked when a round ends with nothing left to wake it (<see cref="HistoryEntry{TOp, TResult}.IsBlocked"/>)
+    /// is legal only if some linearization leaves the object in a state where the call waits. Otherwise the
+    /// wake-up it needed was lost.
+    /// </summary>
+    /// <remarks>Answer for the operation as such, ignoring its timeout: a timed call still waiting at the end is
+    /// held to the same rule. Return null (the default) when the spec has no blocking rule for <paramref name="op"/>
+    /// in any state: such a call is then treated as any pending call (it may or may not have taken effect).</remarks>
+    /// <param name="state">The state after every call linearized before the end.</param>
+    /// <param name="op">The blocked call's operation.</param>
+    /// <returns>True if it waits in that state, false if it would go ahead, null if the spec cannot say.</returns>
+    bool? Blocks(TState state, TOp op) => null;
+
     /// <summary>How states are compared and hashed for memoisation (default: <see cref="EqualityComparer{T}.Default"/>).</summary>
     IEqualityComparer<TState> StateComparer => EqualityComparer<TState>.Default;
 }

@@ -14,7 +14,10 @@ namespace Weave.Harness;
 /// are checked one partition at a time (P-compositionality).</para>
 /// <para>Calls still pending at the end may have taken effect, with any result the spec allows, or not.
 /// Blocking calls (a <c>Get</c> that waited) and calls that gave up (a <c>Get</c> that timed out) are
-/// legal exactly when the spec allows them somewhere in their interval.</para>
+/// legal exactly when the spec allows them somewhere in their interval. A call still blocked at the end
+/// (<see cref="HistoryEntry{TOp, TResult}.IsBlocked"/>) took no effect and must block in the final state
+/// (<see cref="ISequentialSpec{TState, TOp, TResult}.Blocks"/>): the quiescent check that turns a lost
+/// wake-up into a violation.</para>
 /// <para>When the history is not linearizable, the result holds the shortest failing prefix (found by
 /// bisection: a prefix of a linearizable history is linearizable) and the call that breaks it.</para>
 /// </remarks>
@@ -209,6 +212,11 @@ public static class Linearizability
                 throw new ArgumentException($"Call {call.Id} ({call.Op}) returned at {returned}, before it was invoked at {call.Invoked}.", nameof(calls));
             }
 
+            if (call.IsBlocked && !call.IsPending)
+            {
+                throw new ArgumentException($"Call {call.Id} ({call.Op}) is marked blocked but returned at {call.Returned}: a blocked call never returns.", nameof(calls));
+            }
+
             if (call.IsFaulted && call.IsPending)
             {
                 throw new ArgumentException($"Call {call.Id} ({call.Op}) is marked '{call.Fault}' but never returned: a fault ends a call.", nameof(calls));
@@ -308,6 +316,11 @@ public static class Linearizability
         }
 
         times.Sort();
+        if (times.Count == 0)
+        {
+            return (calls, null);
+        }
+
         int low = 0, high = times.Count - 1; // the prefix up to times[high] fails; up to times[low - 1] passes.
         while (low < high)
         {
@@ -330,12 +343,49 @@ public static class Linearizability
         }
 
         var prefix = Prefix(calls, times[high]);
+        if (high == times.Count - 1 && BlockedCallNoOrderExplains(spec, prefix, seen, limits) is { } stuck)
+        {
+            return (prefix, stuck); // Every shorter prefix passes: the violation is a call that should not still be blocked.
+        }
+
         var failing = prefix.LastOrDefault(c => c.Returned == times[high]) ?? prefix.Where(c => !c.IsPending).MaxBy(c => c.Returned);
         return (prefix, failing);
     }
 
+    // When the history passes with its blocked calls taken as plain pending ones, the violation is a lost wake-up:
+    // the blocked call that fails on its own is the one to show.
+    private static HistoryEntry<TOp, TResult>? BlockedCallNoOrderExplains<TState, TOp, TResult>(
+        ISequentialSpec<TState, TOp, TResult> spec, List<HistoryEntry<TOp, TResult>> calls, TResult[] seen, SearchLimits limits)
+    {
+        var blocked = calls.Where(c => c.IsBlocked).ToList();
+        if (blocked.Count == 0)
+        {
+            return null;
+        }
+
+        var unblocked = calls.Select(c => c.IsBlocked ? c with { IsBlocked = false } : c).ToList();
+        if (new WglSearch<TState, TOp, TResult>(spec, unblocked, seen, limits).Run(out _) != SearchOutcome.Linearizable)
+        {
+            return null;
+        }
+
+        foreach (var candidate in blocked)
+        {
+            var alone = calls.Select(c => c.IsBlocked && c.Id != candidate.Id ? c with { IsBlocked = false } : c).ToList();
+            if (new WglSearch<TState, TOp, TResult>(spec, alone, seen, limits).Run(out _) == SearchOutcome.NotLinearizable)
+            {
+                return candidate;
+            }
+        }
+
+        return blocked[0];
+    }
+
+    // Calls invoked by `end`, those still running then shown pending. A blocked call is held to its blocking rule
+    // only in the whole history: in a prefix, the wake-up it waits for may simply not have come yet.
     private static List<HistoryEntry<TOp, TResult>> Prefix<TOp, TResult>(List<HistoryEntry<TOp, TResult>> calls, long end)
     {
+        bool whole = calls.All(c => c.Invoked <= end && (c.Returned ?? 0) <= end);
         var prefix = new List<HistoryEntry<TOp, TResult>>();
         foreach (var call in calls)
         {
@@ -344,7 +394,9 @@ public static class Linearizability
                 continue;
             }
 
-            prefix.Add(call.Returned is { } r && r > end ? call with { Result = default, Returned = null } : call);
+            prefix.Add(call.Returned is { } r && r > end ? call with { Result = default, Returned = null }
+                : call.IsBlocked && !whole ? call with { IsBlocked = false }
+                : call);
         }
 
         return prefix;

@@ -68,12 +68,13 @@ public static class Stress
         var clock = Stopwatch.StartNew();
         var generator = Scenarios.Gen(spec, options.Threads, options.OpsPerThread);
         Scenario<TOp>? scenario = null;
-        int scenarios = 0, abandoned = 0, undecided = 0, round = 0, faults = 0;
+        int scenarios = 0, abandoned = 0, blocked = 0, undecided = 0, round = 0, faults = 0;
         StressReport Report() => new()
         {
             Rounds = round,
             ScenariosTried = scenarios,
             AbandonedRounds = abandoned,
+            BlockedRounds = blocked,
             UndecidedChecks = undecided,
             Seed = seed,
             Elapsed = clock.Elapsed,
@@ -89,8 +90,9 @@ public static class Stress
             }
 
             round++;
-            var (result, wasAbandoned) = RunAndCheck(spec, scenario, options, seed + (ulong)round, ref faults);
+            var (result, wasAbandoned, hadBlocked) = RunAndCheck(spec, scenario, options, seed + (ulong)round, ref faults);
             abandoned += wasAbandoned ? 1 : 0;
+            blocked += hadBlocked ? 1 : 0;
             if (result.TimedOut)
             {
                 undecided++;
@@ -124,7 +126,7 @@ public static class Stress
         return Report();
     }
 
-    private static (LinearizabilityResult<TOp, TResult> Result, bool Abandoned) RunAndCheck<TSystem, TState, TOp, TResult>(
+    private static (LinearizabilityResult<TOp, TResult> Result, bool Abandoned, bool Blocked) RunAndCheck<TSystem, TState, TOp, TResult>(
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, Scenario<TOp> scenario, StressOptions options, ulong roundSeed, ref int faults)
     {
         var injector = options.InterruptRate > 0 || options.CancellationRate > 0
@@ -132,7 +134,7 @@ public static class Stress
             : null;
         var round = ScenarioRunner.Run(spec, scenario, options.RoundTimeout, injector);
         faults += injector?.Delivered ?? 0;
-        return (Linearizability.Check(spec.Sequential, round.Calls, options.CheckBudget), round.Abandoned);
+        return (Linearizability.Check(spec.Sequential, round.Calls, options.CheckBudget), round.Abandoned, round.Blocked > 0);
     }
 
     // Greedy: adopt the first smaller scenario that fails again within a few rounds, until none does.
@@ -150,7 +152,7 @@ public static class Stress
             {
                 for (int i = 0; i < tries && budget > 0; i++, budget--)
                 {
-                    var (again, _) = RunAndCheck(spec, candidate, options, (ulong)budget, ref shrinkFaults);
+                    var (again, _, _) = RunAndCheck(spec, candidate, options, (ulong)budget, ref shrinkFaults);
                     if (again.IsViolation)
                     {
                         (scenario, result, smaller) = (candidate, again, true);

@@ -15,8 +15,13 @@ public sealed record StressReport
     /// <summary>The 1-based round that first failed, or null.</summary>
     public int? RoundOfFirstViolation { get; init; }
 
-    /// <summary>Rounds whose threads did not finish in time (their unfinished calls were checked as pending).</summary>
+    /// <summary>Rounds whose threads did not finish in time (their unfinished calls were checked as pending, or as blocked).</summary>
     public int AbandonedRounds { get; init; }
+
+    /// <summary>Abandoned rounds that were quiescent — every unfinished thread parked for good in a Weave wait — so their
+    /// calls were checked as blocked (<see cref="HistoryEntry{TOp, TResult}.IsBlocked"/>): legal only where the spec
+    /// says the call waits.</summary>
+    public int BlockedRounds { get; init; }
 
     /// <summary>Histories the checker could not decide within its budget (neither passed nor failed).</summary>
     public int UndecidedChecks { get; init; }
@@ -45,7 +50,7 @@ public sealed record StressReport
     /// <summary>A readable account: the verdict, the seed, and for a violation the scenario and the per-thread table.</summary>
     public string Message =>
         !ViolationFound
-            ? $"No linearizability violation in {Rounds} rounds ({ScenariosTried} scenarios, seed {Seed}, {Elapsed.TotalSeconds:0.0} s; {AbandonedRounds} abandoned, {UndecidedChecks} undecided)."
+            ? $"No linearizability violation in {Rounds} rounds ({ScenariosTried} scenarios, seed {Seed}, {Elapsed.TotalSeconds:0.0} s; {AbandonedRounds} abandoned ({BlockedRounds} with calls blocked for good), {UndecidedChecks} undecided)."
             : $"""
               Linearizability violation in round {RoundOfFirstViolation} of {Rounds} (seed {Seed}; replay with WEAVE_STRESS_SEED={Seed}).
               Scenario: {Scenario}{(OriginalScenario != Scenario ? $"{Environment.NewLine}(shrunk from: {OriginalScenario})" : "")}

@@ -18,6 +18,10 @@ public sealed class EventSpec : ISequentialSpec<bool, EventOp, bool>
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Unknown event operation."),
     };
 
+    /// <summary>A wait (timed or not) waits while the flag is clear; nothing else waits.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(bool state, EventOp op) => op is EventOp.Wait or EventOp.TimedWait && !state;
+
     /// <inheritdoc/>
     public IEnumerable<bool> PendingResults(bool state, EventOp op) => [state || op is EventOp.Set or EventOp.Clear];
 }

@@ -28,6 +28,14 @@ public sealed class FutureSpec<T> : ISequentialSpec<(FutureState State, T? Value
         return (expected.Equals(result), next);
     }
 
+    /// <summary>A result (timed or not) waits until the future is finished or cancelled; nothing else waits.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks((FutureState State, T? Value, bool Failed) state, FutureOp<T> op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        return Apply(state, op, out _) is null;
+    }
+
     /// <inheritdoc/>
     public IEnumerable<FutureResult<T>> PendingResults((FutureState State, T? Value, bool Failed) state, FutureOp<T> op)
     {

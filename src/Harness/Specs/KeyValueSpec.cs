@@ -27,6 +27,10 @@ public sealed class KeyValueSpec(string? initial = null) : ISequentialSpec<strin
         };
     }
 
+    /// <summary>No operation waits: a call of this object still blocked at the end is never legal.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(string? state, KvOp op) => false;
+
     /// <inheritdoc/>
     public IEnumerable<KvResult>? PendingResults(string? state, KvOp op) => op.Kind switch
     {

@@ -47,6 +47,15 @@ public sealed class LockSpec(bool reentrant = false) : ISequentialSpec<LockState
         }
     }
 
+    /// <summary>An acquire (timed or not) waits while the lock is held — by another thread, for a reentrant
+    /// lock; by anyone, its holder included, for a plain one. A release never waits.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(LockState state, LockOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        return op.Kind != LockOpKind.Release && state.IsHeld && (!reentrant || state.Owner != op.Thread);
+    }
+
     /// <inheritdoc/>
     public IEnumerable<bool> PendingResults(LockState state, LockOp op) => [true, false];
 }

@@ -65,6 +65,16 @@ public sealed class QueueSpec<T> : ISequentialSpec<QueueModelState<T>, QueueOp<T
         return (expected.Equals(result), next);
     }
 
+    /// <summary>A put waits while a bounded queue is full, a get while the queue is empty (and not shut down), a
+    /// join while tasks are unfinished; timed forms alike. Nothing else waits.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(QueueModelState<T> state, QueueOp<T> op)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(op);
+        return Apply(state, op, out _) is null;
+    }
+
     /// <inheritdoc/>
     public IEnumerable<QueueResult<T>> PendingResults(QueueModelState<T> state, QueueOp<T> op)
     {

@@ -18,6 +18,10 @@ public sealed class RegisterSpec<T>(T initial) : ISequentialSpec<T, RegisterOp<T
         return op.IsWrite ? (true, op.Value!) : (EqualityComparer<T?>.Default.Equals(state, result), state);
     }
 
+    /// <summary>No operation waits: a call of this object still blocked at the end is never legal.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(T state, RegisterOp<T> op) => false;
+
     /// <inheritdoc/>
     public IEnumerable<T?> PendingResults(T state, RegisterOp<T> op) => [op.IsWrite ? default : state];
 }

@@ -53,6 +53,14 @@ public sealed class SemaphoreSpec : ISequentialSpec<int, SemaphoreOp, bool>
         }
     }
 
+    /// <summary>An acquire (timed or not) waits while no permit is left; a release never waits.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(int state, SemaphoreOp op)
+    {
+        ArgumentNullException.ThrowIfNull(op);
+        return op.Kind != SemaphoreOpKind.Release && state == 0;
+    }
+
     /// <inheritdoc/>
     public IEnumerable<bool> PendingResults(int state, SemaphoreOp op) => [true, false];
 }

@@ -29,6 +29,10 @@ public sealed class SetSpec : ISequentialSpec<CollectionState, CollectionOp, Col
         };
     }
 
+    /// <summary>No operation waits: a call of this object still blocked at the end is never legal.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(CollectionState state, CollectionOp op) => false;
+
     /// <inheritdoc/>
     public IEnumerable<CollectionResult>? PendingResults(CollectionState state, CollectionOp op) => op.Kind switch
     {

@@ -23,6 +23,10 @@ public sealed class StackSpec : ISequentialSpec<CollectionState, CollectionOp, C
         };
     }
 
+    /// <summary>No operation waits: a call of this object still blocked at the end is never legal.</summary>
+    /// <inheritdoc/>
+    public bool? Blocks(CollectionState state, CollectionOp op) => false;
+
     /// <inheritdoc/>
     public IEnumerable<CollectionResult>? PendingResults(CollectionState state, CollectionOp op) => op.Kind switch
     {

@@ -53,6 +53,9 @@ internal sealed class Waiter
     /// <summary>True once a notifier has signaled this node.</summary>
     internal bool IsSignaled => Volatile.Read(ref _state) == Signaled;
 
+    /// <summary>True while neither a signal nor the waiter's own giving up has ended the wait.</summary>
+    internal bool IsWaiting => Volatile.Read(ref _state) == Waiting;
+
     /// <summary>Takes the calling thread's spare node, or a new one.</summary>
     internal static Waiter Rent()
     {
@@ -145,6 +148,7 @@ internal sealed class Waiter
             return true;
         }
 
+        ParkSlot? slot = ParkSlot.Enter(this, deadline); // An untimed park is visible to the harness's scenario runner.
         using (MonitorScope.Enter(this)) // An interrupt meanwhile is kept and thrown by the wait below.
         {
             try
@@ -177,6 +181,10 @@ internal sealed class Waiter
 
                 Interrupts.Rearm(); // Keep the interrupt for the next wait.
                 return true;
+            }
+            finally
+            {
+                slot?.Leave();
             }
         }
     }

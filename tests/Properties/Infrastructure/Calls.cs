@@ -17,6 +17,12 @@ internal sealed class Calls<TOp, TResult> : List<HistoryEntry<TOp, TResult>>
         return this;
     }
 
+    public Calls<TOp, TResult> Blocked(int thread, TOp op, long invoked)
+    {
+        Add(new HistoryEntry<TOp, TResult>(Count, thread, op, default, invoked, null) { IsBlocked = true });
+        return this;
+    }
+
     public Calls<TOp, TResult> Pending(int thread, TOp op, long invoked)
     {
         Add(new HistoryEntry<TOp, TResult>(Count, thread, op, default, invoked, null));

@@ -1,0 +1,96 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Coyote.Runtime;
+
+namespace Weave.Harness.Internal;
+
+/// <summary>
+/// Under Coyote: whether every controlled operation but the calling one is finished or blocked for good (paused
+/// on a monitor, a wait handle or a resource, or on a dependency that does not hold) — nothing left that could
+/// ever wake the blocked ones. That is Coyote's own deadlock condition, asked about everyone except the harness's
+/// thread, which is still running. Coyote 1.7.11 has no public API for it; this reads its runtime's operation
+/// table by reflection, and says <see cref="Available"/> = false (the check is then skipped, never guessed) if
+/// a Coyote version moved it.
+/// </summary>
+internal static class CoyoteQuiescence
+{
+    // Coyote's OperationStatus: None, Enabled, Paused, PausedOnDelay, PausedOnAnyResource, PausedOnAllResources, PausedOnReceive, Completed.
+    private const int Paused = 2;
+    private const int PausedOnAnyResource = 4;
+    private const int PausedOnAllResources = 5;
+    private const int PausedOnReceive = 6;
+    private const int Completed = 7;
+
+    private static readonly Type? s_runtime = typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.CoyoteRuntime");
+    private static readonly Type? s_operation = typeof(SchedulingPoint).Assembly.GetType("Microsoft.Coyote.Runtime.ControlledOperation");
+    private static readonly PropertyInfo? s_current = s_runtime?.GetProperty("Current", BindingFlags.NonPublic | BindingFlags.Static);
+    private static readonly FieldInfo? s_operations = s_runtime?.GetField("OperationMap", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly MethodInfo? s_executing = s_runtime?
+        .GetMethods(BindingFlags.NonPublic | BindingFlags.Instance)
+        .FirstOrDefault(m => m.Name == "GetExecutingOperation" && !m.IsGenericMethodDefinition && m.GetParameters().Length == 0);
+    private static readonly FieldInfo? s_status = s_operation?.GetField("Status", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly FieldInfo? s_dependency = s_operation?.GetField("Dependency", BindingFlags.NonPublic | BindingFlags.Instance);
+
+    /// <summary>How many times the harness's thread yields to let stragglers (timer racers ending, threads about
+    /// to park) settle before it decides. Each yield is a scheduling choice, recorded and replayed.</summary>
+    private const int SettleYields = 16;
+
+    /// <summary>True when this Coyote exposes what the check reads.</summary>
+    internal static bool Available =>
+        s_current is not null && s_operations is not null && s_executing is not null && s_status is not null && s_dependency is not null
+        && s_status.FieldType.IsEnum;
+
+    /// <summary>Yields until every other operation is finished or blocked for good, or gives up after a few yields.</summary>
+    /// <returns>True when the rest of the test is quiescent: whatever is blocked now stays blocked.</returns>
+    internal static bool Settle()
+    {
+        if (!Available)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < SettleYields; i++)
+        {
+            if (OthersBlocked())
+            {
+                return true;
+            }
+
+            SchedulingPoint.Yield();
+        }
+
+        return OthersBlocked();
+    }
+
+    private static bool OthersBlocked()
+    {
+        object? runtime = s_current!.GetValue(null);
+        if (runtime is null || s_operations!.GetValue(runtime) is not IDictionary operations)
+        {
+            return false;
+        }
+
+        object? self = s_executing!.Invoke(runtime, null);
+        foreach (object? op in operations.Values)
+        {
+            if (op is null || ReferenceEquals(op, self))
+            {
+                continue;
+            }
+
+            int status = Convert.ToInt32(s_status!.GetValue(op), System.Globalization.CultureInfo.InvariantCulture);
+            bool blocked = status switch
+            {
+                Completed or PausedOnAnyResource or PausedOnAllResources or PausedOnReceive => true,
+                Paused => s_dependency!.GetValue(op) is Func<bool> dependency && !dependency(),
+                _ => false, // Enabled, delayed, or not started yet: it may still wake someone.
+            };
+            if (!blocked)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
