@@ -102,14 +102,19 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
             return Errors.BadInput($"{path}: the test '{schedule.Test}' no longer exists in {assembly}.");
         }
 
+        // A console program runs again with its own arguments (its check replays the schedule); a test assembly
+        // is the xunit v3 executable, asked for the one method.
+        bool program = schedule.ProgramArguments is not null;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "exec", assembly, "-method", schedule.Test, "-noLogo", "-noColor" })
+        foreach (string argument in program
+            ? ["exec", assembly, .. schedule.ProgramArguments!]
+            : new[] { "exec", assembly, "-method", schedule.Test, "-noLogo", "-noColor" })
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["WEAVE_REPLAY"] = path;
-        Console.Out.WriteLine($"Replaying {schedule.Test} in {assembly}");
+        Console.Out.WriteLine(program ? $"Replaying {schedule.Test}: running the program {assembly}" : $"Replaying {schedule.Test} in {assembly}");
         using Process process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
@@ -117,6 +122,12 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
         process.BeginErrorReadLine();
         process.WaitForExitAsync(cancellationToken).GetAwaiter().GetResult();
         process.WaitForExit(); // Drains the output.
+
+        // A program whose check reproduces the bug fails (an unhandled SystematicBugException, or its own exit code).
+        if (program)
+        {
+            return Outcome(bugFound: process.ExitCode != 0, null);
+        }
 
         // The xunit v3 test executable run directly: 0 every test passed, 1 a test failed.
         return process.ExitCode switch

@@ -174,6 +174,7 @@ public static partial class Systematic
             Assembly = identity.AssemblyName,
             Project = identity.ProjectForCommand,
             AssemblyPath = identity.AssemblyPath,
+            ProgramArguments = identity.ProgramArguments,
             Bug = report.Bug ?? "",
             Strategy = options.Strategy,
             Seed = seed,
@@ -297,8 +298,11 @@ public static partial class Systematic
         try
         {
             ScheduleFile schedule = ScheduleFile.Read(Resolve(scheduleFile, identity));
-            return schedule.Test == identity.FullName && schedule.TestCase is not null && identity.CaseName is not null
-                && schedule.TestCase != identity.CaseName;
+
+            // A console program may run several checks: the others explore as usual while one of them replays.
+            return (identity.IsConsoleProgram && schedule.Test != identity.FullName)
+                || (schedule.Test == identity.FullName && schedule.TestCase is not null && identity.CaseName is not null
+                    && schedule.TestCase != identity.CaseName);
         }
         catch (ScheduleFileException)
         {
@@ -397,6 +401,13 @@ public static partial class Systematic
     {
         string cd = identity.CommandDirectory is null ? "" : $"cd {Quote(identity.CommandDirectory)} && ";
         string project = identity.ProjectForCommand is string p ? Quote(p) : "";
+        if (identity.ProgramArguments is { } arguments)
+        {
+            // A console program: run it again, with the same arguments; its check replays the schedule.
+            string rest = arguments.Count == 0 ? "" : $" -- {string.Join(' ', arguments.Select(Quote))}";
+            return $"{cd}WEAVE_REPLAY={Quote(scheduleFile)} dotnet run{(project.Length > 0 ? $" --project {project}" : "")}{rest}";
+        }
+
         string select = identity.UsesTestingPlatform
             ? $"dotnet test{(project.Length > 0 ? $" --project {project}" : "")} --filter-method \"{identity.FullName}\" --output detailed"
             : $"dotnet test{(project.Length > 0 ? $" {project}" : "")} --filter \"FullyQualifiedName={identity.FullName}\" --logger \"console;verbosity=detailed\"";
@@ -404,7 +415,7 @@ public static partial class Systematic
     }
 
     private static string Quote(string path) =>
-        path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';' or '(' or ')')
+        path.Length == 0 || path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$' or '&' or ';' or '(' or ')' or '|' or '<' or '>' or '*' or '?' or '`' or '\\')
             ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'"
             : path;
 

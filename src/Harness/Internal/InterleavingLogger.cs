@@ -165,8 +165,11 @@ internal sealed partial class InterleavingLogger : ILogger
                 continue;
             }
 
-            string file = frame.GetFileName() is string path ? Path.GetFileName(path) : "?";
-            return (primitive ?? intercepted ?? "(step)", $"{file}:{frame.GetFileLineNumber()} in {Readable(method)}");
+            // No line: code without symbols (a package), or a compiler-made block (a using's Dispose) with no line of its own.
+            string where = frame.GetFileName() is string path && frame.GetFileLineNumber() > 0
+                ? $"{Path.GetFileName(path)}:{frame.GetFileLineNumber()} in {Readable(method)}"
+                : $"in {Readable(method)}";
+            return (primitive ?? intercepted ?? "(step)", where);
         }
 
         return (primitive ?? intercepted ?? "(step)", "");

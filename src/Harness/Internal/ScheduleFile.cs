@@ -22,6 +22,10 @@ internal sealed record ScheduleFile
 
     public string? AssemblyPath { get; init; }
 
+    /// <summary>Set when a console program (no test framework) recorded the schedule: its command-line arguments,
+    /// so that a replay runs it the same way.</summary>
+    public IReadOnlyList<string>? ProgramArguments { get; init; }
+
     public required string Bug { get; init; }
 
     public SystematicStrategy Strategy { get; init; }
@@ -55,6 +59,7 @@ internal sealed record ScheduleFile
             ["assembly"] = Assembly,
             ["project"] = Project,
             ["assemblyPath"] = AssemblyPath,
+            ["programArguments"] = ProgramArguments is null ? null : new JsonArray([.. ProgramArguments.Select(a => (JsonNode?)a)]),
             ["bug"] = Bug,
             ["strategy"] = Strategy.ToString(),
             ["seed"] = Seed,
@@ -129,6 +134,7 @@ internal sealed record ScheduleFile
                 Assembly = Get<string>(obj, "assembly"),
                 Project = Get<string>(obj, "project"),
                 AssemblyPath = Get<string>(obj, "assemblyPath"),
+                ProgramArguments = obj["programArguments"] is JsonArray arguments ? [.. arguments.Select(a => a!.GetValue<string>())] : null,
                 Bug = Get<string>(obj, "bug") ?? "",
                 Strategy = Enum.TryParse(Get<string>(obj, "strategy"), out SystematicStrategy strategy) ? strategy : SystematicStrategy.Random,
                 Seed = obj["seed"]?.GetValue<uint>() ?? 0,

@@ -30,6 +30,16 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
     /// <summary>The test assembly's file (what `weave replay` runs), when it has one.</summary>
     public string? AssemblyPath { get; init; }
 
+    /// <summary>
+    /// The command-line arguments of the console program that runs the check, or null when a test framework runs it.
+    /// A console program (no xunit, NUnit, MSTest or test platform in the process) replays with <c>dotnet run</c>
+    /// and these arguments instead of <c>dotnet test</c>.
+    /// </summary>
+    public IReadOnlyList<string>? ProgramArguments { get; init; }
+
+    /// <summary>True when a console program, not a test framework, runs the check.</summary>
+    public bool IsConsoleProgram => ProgramArguments is not null;
+
     /// <summary>For one case of a theory: its display name with the arguments (xunit's), else null.</summary>
     public string? CaseName { get; init; }
 
@@ -73,8 +83,17 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
         {
             AssemblyPath = string.IsNullOrEmpty(assembly?.Location) ? null : assembly.Location,
             CaseName = CaseFromXunit(),
+            ProgramArguments = RunByTestFramework() ? null : Environment.GetCommandLineArgs()[1..],
         };
     }
+
+    // Any test framework or test host loaded in the process means tests are running; otherwise this is a program.
+    private static readonly string[] s_testFrameworks =
+        ["xunit", "nunit.framework", "Microsoft.VisualStudio.TestPlatform", "Microsoft.TestPlatform", "Microsoft.Testing.Platform", "testhost", "MSTest"];
+
+    private static bool RunByTestFramework() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name is string name
+            && s_testFrameworks.Any(f => name.StartsWith(f, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The variable that moves every file the harness writes (schedules, HTML time lines) under one folder.</summary>
     internal const string ArtifactsVariable = "WEAVE_ARTIFACTS";
