@@ -29,6 +29,7 @@ public sealed class ThreadPoolExecutor : IDisposable
     private readonly CountingSemaphore _idle = new(0);
 
     private readonly List<WorkerThread> _threads = []; // Guarded by _sync.
+    private readonly HashSet<IAbandonable> _maps = []; // Map batches with calls not yet started; guarded by _sync.
     private readonly string _threadNamePrefix;
     private readonly Action? _initializer;
     private bool _shutdown;                            // Guarded by _sync.
@@ -100,6 +101,9 @@ public sealed class ThreadPoolExecutor : IDisposable
     /// throws (its exception surfaces at its position) or the deadline passes
     /// (<see cref="TimeoutException"/>), the remaining futures are cancelled. Python: <c>map(fn, *iterables, timeout)</c>.
     /// </summary>
+    /// <remarks>Calls not started when the iteration stops early, or when <c>Shutdown(cancelFutures: true)</c> runs,
+    /// are cancelled: reaching one throws <see cref="OperationCanceledException"/>. The calls are run by a few work
+    /// items that take the items in order (no future is allocated per item); what you can observe is Python's.</remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative and not infinite.</exception>
     /// <exception cref="InvalidOperationException">The executor was shut down.</exception>
@@ -108,21 +112,34 @@ public sealed class ThreadPoolExecutor : IDisposable
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(source);
         Deadline deadline = timeout is TimeSpan t ? Deadline.After(t, nameof(timeout)) : Deadline.Infinite;
-        var futures = new List<Future<TResult>>();
-        try
+        TSource[] items = [.. source]; // Everything is scheduled now (bpo-11777), so the items are read now.
+        if (items.Length == 0)
         {
-            foreach (TSource item in source)
-            {
-                futures.Add(Submit(() => function(item))); // Everything is submitted now (bpo-11777).
-            }
-        }
-        catch
-        {
-            futures.ForEach(f => f.Cancel());
-            throw;
+            return [];
         }
 
-        return FutureSequence.InOrder(futures, deadline);
+        // One batch, a few runners (as many as the pool may have workers) instead of one future per item.
+        // Shutdown(cancelFutures) and a broken pool reach its calls not started through _maps, running runners or not.
+        var batch = new MapBatch<TSource, TResult>(function, items);
+        int runners = Math.Min(items.Length, MaxWorkers);
+        using (MonitorScope.Enter(_sync))
+        {
+            ThrowIfUnusableLocked();
+            _maps.Add(batch);
+            for (int r = 0; r < runners; r++)
+            {
+                var runner = new Future(); // Internal: a runner in the queue is dropped like a future.
+                _workQueue.Put(new WorkItem(runner, () =>
+                {
+                    batch.RunClaims();
+                    Forget(batch); // Every call has started: nothing left to cancel.
+                    runner.SetResult();
+                }));
+                AdjustThreadCountLocked();
+            }
+        }
+
+        return batch.InOrder(deadline);
     }
 
     /// <summary>
@@ -142,6 +159,14 @@ public sealed class ThreadPoolExecutor : IDisposable
                 {
                     item?.Future.Cancel();
                 }
+
+                // Maps: every call not started is cancelled, as each would be a queued future in Python.
+                foreach (IAbandonable map in _maps)
+                {
+                    map.Cancel();
+                }
+
+                _maps.Clear();
             }
 
             _workQueue.Put(null); // Wakes a worker, which passes the sentinel on before exiting.
@@ -187,6 +212,9 @@ public sealed class ThreadPoolExecutor : IDisposable
         }
     }
 
+    /// <summary>Workers that have announced they are idle and not yet been claimed by a Submit (tests wait on it).</summary>
+    internal int IdleWorkers => _idle.CurrentCount;
+
     /// <inheritdoc/>
     public override string ToString() => $"<ThreadPoolExecutor threads={ThreadCount}/{MaxWorkers}{(_shutdown ? " shut down" : "")}>";
 
@@ -194,18 +222,22 @@ public sealed class ThreadPoolExecutor : IDisposable
     {
         using (MonitorScope.Enter(_sync))
         {
-            if (_broken is not null)
-            {
-                throw new BrokenExecutorException(_broken);
-            }
-
-            if (_shutdown)
-            {
-                throw new InvalidOperationException("cannot schedule new futures after shutdown");
-            }
-
+            ThrowIfUnusableLocked();
             _workQueue.Put(item);
             AdjustThreadCountLocked();
+        }
+    }
+
+    private void ThrowIfUnusableLocked()
+    {
+        if (_broken is not null)
+        {
+            throw new BrokenExecutorException(_broken);
+        }
+
+        if (_shutdown)
+        {
+            throw new InvalidOperationException("cannot schedule new futures after shutdown");
         }
     }
 
@@ -288,6 +320,12 @@ public sealed class ThreadPoolExecutor : IDisposable
         using (MonitorScope.Enter(_sync))
         {
             _broken = "A thread initializer failed, the thread pool is not usable anymore.";
+            foreach (IAbandonable map in _maps)
+            {
+                map.Fail(new BrokenExecutorException(_broken, cause));
+            }
+
+            _maps.Clear();
             while (_workQueue.TryGet(out WorkItem? item))
             {
                 if (item is not null)
@@ -308,7 +346,15 @@ public sealed class ThreadPoolExecutor : IDisposable
         }
     }
 
-    /// <summary>A submitted call and its future.</summary>
+    private void Forget(IAbandonable map)
+    {
+        using (MonitorScope.Enter(_sync))
+        {
+            _maps.Remove(map);
+        }
+    }
+
+    /// <summary>A submitted call and its future (or a map's runner and an internal future).</summary>
     private sealed class WorkItem(Future future, Action runAndSetResult)
     {
         public Future Future { get; } = future;

@@ -81,7 +81,11 @@ public sealed class ThreadPoolExecutorTests
         for (int i = 0; i < 10; i++)
         {
             executor.Submit(() => i).Result();
-            Eventually.True(() => executor.ToString().Contains("threads=1/", StringComparison.Ordinal), "still one thread");
+
+            // The worker says it is idle just after the result is set (as CPython's does); a Submit in between would
+            // rightly start a second thread, so wait for the announcement, then the next Submit must reuse it.
+            Eventually.Equal(1, () => executor.IdleWorkers, "the worker idle");
+            Assert.Equal(1, executor.ThreadCount);
         }
 
         Assert.Equal(1, executor.ThreadCount);
@@ -284,6 +288,127 @@ public sealed class ThreadPoolExecutorTests
         gate.Set();
         executor.Shutdown();
         Assert.Equal([0], started); // The running call finished; the others were cancelled.
+    }
+
+    [Fact]
+    public void Map_ShutdownCancellingFutures_CancelsTheCallsNotStarted()
+    {
+        var executor = new ThreadPoolExecutor(1);
+        var gate = new Event();
+        var started = new ConcurrentBag<int>();
+        IEnumerable<int> results = executor.Map(x =>
+        {
+            started.Add(x);
+            gate.Wait();
+            return x;
+        }, Enumerable.Range(0, 5));
+        Eventually.Equal(1, () => started.Count, "the first call started");
+
+        executor.Shutdown(wait: false, cancelFutures: true);
+        gate.Set();
+        using IEnumerator<int> iteration = results.GetEnumerator();
+
+        Assert.True(iteration.MoveNext());
+        Assert.Equal(0, iteration.Current); // The running call finished.
+        Assert.Throws<OperationCanceledException>(() => iteration.MoveNext()); // The next was cancelled, as Python's CancelledError.
+        executor.Shutdown(wait: true);
+        Assert.Equal([0], started);
+    }
+
+    [Fact]
+    public void Map_WhenThePoolBreaks_TheIterationThrowsBrokenExecutor()
+    {
+        using var executor = new ThreadPoolExecutor(2, initializer: () => throw new FormatException("init failed"));
+
+        IEnumerable<int> results;
+        try
+        {
+            results = executor.Map(x => x, Enumerable.Range(0, 100));
+        }
+        catch (BrokenExecutorException)
+        {
+            return; // Broke before the map was scheduled: refused at once, as a submit would be.
+        }
+
+        var error = Assert.Throws<BrokenExecutorException>(() => results.ToList());
+        Assert.IsType<FormatException>(error.InnerException);
+    }
+
+    [Fact]
+    public void Map_StoppingTheIterationEarly_CancelsTheCallsNotStarted()
+    {
+        using var executor = new ThreadPoolExecutor(1);
+        var release = new Event();
+        int ran = 0;
+        IEnumerable<int> results = executor.Map(x =>
+        {
+            Interlocked.Increment(ref ran);
+            if (x == 1)
+            {
+                release.Wait(); // Holds the one worker: nothing after item 1 can start before the iteration stops.
+            }
+
+            return x;
+        }, Enumerable.Range(0, 1_000));
+
+        int first = results.First(); // Disposing the iteration after one item cancels what has not started.
+        release.Set();
+        executor.Shutdown(wait: true);
+
+        Assert.Equal(0, first);
+        Assert.InRange(Volatile.Read(ref ran), 1, 2); // Item 0, and item 1 if it had started.
+    }
+
+    [Fact]
+    public void Map_ManyItems_UsesAtMostMaxWorkersThreads_AndKeepsOrderAndExceptionsPerItem()
+    {
+        using var executor = new ThreadPoolExecutor(3);
+        var threads = new ConcurrentDictionary<int, bool>();
+        IEnumerable<int> results = executor.Map(x =>
+        {
+            threads[Environment.CurrentManagedThreadId] = true;
+            return x % 997 == 996 ? throw new ThreadInterruptedException($"item {x}") : x * 2;
+        }, Enumerable.Range(0, 5_000));
+
+        var seen = new List<int>();
+        var error = Assert.Throws<ThreadInterruptedException>(() =>
+        {
+            foreach (int r in results)
+            {
+                seen.Add(r);
+            }
+        });
+
+        Assert.Equal("item 996", error.Message); // An interrupt escaping a call is that call's exception, at its position.
+        Assert.Equal(Enumerable.Range(0, 996).Select(x => x * 2), seen);
+        Assert.InRange(threads.Count, 1, 3);
+        Assert.True(executor.ThreadCount <= 3);
+    }
+
+    [Fact]
+    public void Map_ACallThatLeavesAnInterruptPending_KeepsTheWorker_AndTheNextSubmitRunsClean()
+    {
+        using var executor = new ThreadPoolExecutor(1);
+        int[] results = [.. executor.Map(x =>
+        {
+            if (x == 0)
+            {
+                Thread.CurrentThread.Interrupt(); // Pending: nothing in the calls blocks.
+            }
+
+            return x * 2;
+        }, [0, 1, 2])];
+
+        // The one worker runs the Submit after the map's runner, which cleared the interrupt when it was done.
+        int after = executor.Submit(() =>
+        {
+            Thread.CurrentThread.Join(0); // Throws if an interrupt were still pending.
+            return 7;
+        }).Result(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([0, 2, 4], results);
+        Assert.Equal(7, after);
+        Assert.Equal(1, executor.ThreadCount);
     }
 
     [Fact]

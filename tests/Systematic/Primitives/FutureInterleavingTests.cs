@@ -160,6 +160,28 @@ public sealed class FutureInterleavingTests
 
     [Theory]
     [MemberData(nameof(Strategies))]
+    public void Executor_MapRacingShutdownCancellingFutures_YieldsAPrefixThenCancellation(SystematicStrategy strategy) =>
+        Systematic.Check(() =>
+        {
+            var executor = new ThreadPoolExecutor(2);
+            IEnumerable<int> mapped = executor.Map(x => x * 10, [1, 2, 3, 4]);
+            executor.Shutdown(wait: false, cancelFutures: true);
+            var results = new List<int>();
+            try
+            {
+                results.AddRange(mapped);
+            }
+            catch (OperationCanceledException)
+            {
+                // The calls not started when the shutdown came were cancelled.
+            }
+
+            executor.Shutdown(wait: true);
+            Assert.Equal(new[] { 10, 20, 30, 40 }[..results.Count], results); // Every result that came is right, in order.
+        }, Run.Options(strategy, iterations: 150));
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
     public void Executor_CancelFuturesRacingWithWorkers_EachFutureEndsDone(SystematicStrategy strategy) =>
         Systematic.Check(() =>
         {
