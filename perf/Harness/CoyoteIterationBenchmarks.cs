@@ -6,7 +6,8 @@ namespace Weave.Perf.Harness;
 
 /// <summary>
 /// Coyote iterations of a representative queue test (two producers, one consumer, a FifoQueue of
-/// capacity 1): time per explored interleaving, for two strategies.
+/// capacity 1): time per explored interleaving, for two strategies, without and with ExploreFieldRaces (a
+/// scheduling point at every field access, Weave.Primitives' own included).
 /// </summary>
 [MemoryDiagnoser]
 public class CoyoteIterationBenchmarks
@@ -20,6 +21,14 @@ public class CoyoteIterationBenchmarks
     public int Explore()
     {
         var report = Systematic.Explore(QueueTest, new SystematicOptions { Iterations = Iterations, Seed = 1, Strategy = Strategy });
+        return report.BugFound ? throw new InvalidOperationException(report.ToString()) : report.Iterations;
+    }
+
+    [Benchmark(OperationsPerInvoke = Iterations, Description = "Systematic.Explore + ExploreFieldRaces, queue test (per iteration)")]
+    public int ExploreFieldRaces()
+    {
+        var options = new SystematicOptions { Iterations = Iterations, Seed = 1, Strategy = Strategy, ExploreFieldRaces = true };
+        var report = Systematic.Explore(QueueTest, options);
         return report.BugFound ? throw new InvalidOperationException(report.ToString()) : report.Iterations;
     }
 

@@ -12,8 +12,8 @@ using BenchmarkDotNet.Running;
 namespace Weave.Perf.Report;
 
 /// <summary>
-/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--suites Lock,Queue] [--out dir] [--render-only]</c>:
-/// runs the suites, runs perf/cpython/bench.py when python3 is present, and writes the report
+/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--launches 3] [--suites Lock,Queue] [--out dir] [--render-only]</c>:
+/// runs the suites (each case in --launches separate processes, 3 unless dry), runs perf/cpython/bench.py when python3 is present, and writes the report
 /// (markdown tables and PNG charts) to perf/results/.
 /// </summary>
 internal static class ReportCommand
@@ -38,7 +38,7 @@ internal static class ReportCommand
             string cpythonFile = Path.Combine(output, "cpython.json");
             var python = File.Exists(cpythonFile) ? JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(cpythonFile)) : null;
             string savedJob = File.Exists(Path.Combine(output, "job.txt")) ? File.ReadAllText(Path.Combine(output, "job.txt")).Trim() : job;
-            ReportWriter.Write(output, savedJob, saved, python, null);
+            ReportWriter.Write(output, savedJob, saved, python, null, null);
             Console.WriteLine($"Report re-rendered in {output} ({saved.Count} measurements).");
             return saved.Count > 0 ? 0 : 1;
         }
@@ -65,6 +65,16 @@ internal static class ReportCommand
             return 2;
         }
 
+        // Each launch is a fresh process; targets are judged on the median ratio across launches, with its min–max.
+        string launchText = Option(args, "--launches") ?? (job == "dry" ? "1" : "3");
+        if (!int.TryParse(launchText, NumberStyles.None, CultureInfo.InvariantCulture, out int launches) || launches is < 1 or > 20)
+        {
+            Console.Error.WriteLine($"--launches must be a whole number from 1 to 20, not '{launchText}'.");
+            return 2;
+        }
+
+        chosen = chosen.WithLaunchCount(launches);
+
         var config = ManualConfig.CreateEmpty()
             .AddJob(chosen)
             .AddDiagnoser(MemoryDiagnoser.Default)
@@ -88,7 +98,8 @@ internal static class ReportCommand
 
         var cpython = CPython(root);
         Directory.CreateDirectory(output);
-        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo?.Cpu?.Value?.ProcessorName);
+        var previous = Previous(output);
+        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo?.Cpu?.Value?.ProcessorName, previous);
         File.WriteAllText(Path.Combine(output, "job.txt"), job);
         Console.WriteLine($"Report written to {output} ({measurements.Count} measurements, {clock.Elapsed.TotalMinutes:0.0} min).");
         return measurements.Count > 0 ? 0 : 1;
@@ -105,15 +116,25 @@ internal static class ReportCommand
             }
 
             string group = string.Join(", ", benchmark.Descriptor.Categories.Concat(benchmark.Parameters.Items.Select(p => $"{p.Name}={p.Value}")));
+            double[] launches = LaunchMeans(report);
             yield return new Measurement(
                 Short(benchmark.Descriptor.Type),
                 benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\''),
                 group,
                 benchmark.Descriptor.Baseline,
-                statistics.Mean,
-                report.GcStats.GetBytesAllocatedPerOperation(benchmark));
+                launches.Length > 1 ? Spread.MedianOf(launches) : statistics.Mean,
+                report.GcStats.GetBytesAllocatedPerOperation(benchmark),
+                launches.Length > 1 ? launches : null);
         }
     }
+
+    // One mean per launch (each launch is its own process): the workload's result iterations (overhead removed).
+    private static double[] LaunchMeans(BenchmarkReport report) =>
+        [.. report.AllMeasurements
+            .Where(m => m.IterationMode == BenchmarkDotNet.Engines.IterationMode.Workload && m.IterationStage == BenchmarkDotNet.Engines.IterationStage.Result)
+            .GroupBy(m => m.LaunchIndex)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Average(m => m.Nanoseconds / m.Operations))];
 
     private static List<Measurement> Previous(string output)
     {

@@ -8,18 +8,21 @@ namespace Weave.Perf.Report;
 /// <summary>Writes perf/results/: README.md (machine, targets, CPython ratios, headline chart) and one table + chart per suite.</summary>
 internal static class ReportWriter
 {
-    public static void Write(string output, string job, List<Measurement> all, Dictionary<string, double>? cpython, string? cpu)
+    public static void Write(string output, string job, List<Measurement> all, Dictionary<string, double>? cpython, string? cpu, List<Measurement>? previous)
     {
+        int launches = all.Count == 0 ? 1 : all.Max(m => m.Launches.Length);
         var text = new StringBuilder();
         text.AppendLine("# Weave benchmark report").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project perf -- report --job {job}` (BenchmarkDotNet {job} job).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project perf -- report --job {job} --launches {launches}` (BenchmarkDotNet {job} job, each case in {launches} separate launch{(launches == 1 ? "" : "es")}).");
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine(cpu ?? SavedCpu(output))}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"CPython: {(cpython is null ? "python3 not found: no CPython ratios" : $"{Python()} running perf/cpython/bench.py")}.").AppendLine();
-        text.AppendLine("Ratio = Weave's time per operation ÷ the .NET built-in's, measured in the same run (lower is better; 1.00 = equal).").AppendLine();
+        text.AppendLine("Ratio = Weave's time per operation ÷ the .NET built-in's, measured in the same run (lower is better; 1.00 = equal). "
+            + "With several launches, each launch's ratio is taken (Weave's launch i ÷ the built-in's launch i), the target is judged on their median, "
+            + "and min–max shows the spread; times are medians of the launch means. A target whose whole range now lies above the previous report's is flagged as a regression.").AppendLine();
 
         text.AppendLine("## Targets").AppendLine();
-        text.AppendLine("| Workload | .NET built-in | Weave | Ratio | Target | Met |");
-        text.AppendLine("|---|---|---|---:|---:|---|");
+        text.AppendLine("| Workload | .NET built-in | Weave | Ratio (median) | min–max | Target | Met | Previous report |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---|---|");
         var headline = new List<(string Label, double Ratio, double Target)>();
         foreach (var target in Targets.All)
         {
@@ -30,10 +33,19 @@ internal static class ReportWriter
                 continue;
             }
 
-            double ratio = weave.MeanNs / builtIn.MeanNs;
-            headline.Add(($"{target.Workload}: {target.Weave}", ratio, target.MaxRatio));
+            var spread = Spread.Of(weave, builtIn);
+            string before = "";
+            if (previous is not null
+                && Targets.Find(previous, target.Suite, target.Group, target.BuiltIn) is { } oldBuiltIn
+                && Targets.Find(previous, target.Suite, target.Group, target.Weave) is { } oldWeave)
+            {
+                var old = Spread.Of(oldWeave, oldBuiltIn);
+                before = FormattableString.Invariant($"{old.Median:0.00} ({old.Min:0.00}–{old.Max:0.00}){(spread.RegressedFrom(old) ? " **regressed**" : "")}");
+            }
+
+            headline.Add(($"{target.Workload}: {target.Weave}", spread.Median, target.MaxRatio));
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {target.Workload} | {target.BuiltIn} {ReportCommand.Format(builtIn.MeanNs)} | {target.Weave} {ReportCommand.Format(weave.MeanNs)} | {ratio:0.00} | ≤ {target.MaxRatio:0.0#} | {(ratio <= target.MaxRatio ? "yes" : "**no**")} |");
+                $"| {target.Workload} | {target.BuiltIn} {ReportCommand.Format(builtIn.MeanNs)} | {target.Weave} {ReportCommand.Format(weave.MeanNs)} | {spread.Median:0.00} | {(spread.Launches > 1 ? FormattableString.Invariant($"{spread.Min:0.00}–{spread.Max:0.00}") : "one launch")} | ≤ {target.MaxRatio:0.0#} | {(spread.Median <= target.MaxRatio ? "yes" : "**no**")} | {before} |");
         }
 
         foreach (var (workload, suite, name, reference, referenceNs) in Targets.References)
@@ -42,7 +54,7 @@ internal static class ReportWriter
             {
                 double ratio = m.MeanNs / referenceNs;
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {workload} | {reference} {ReportCommand.Format(referenceNs)} | {ReportCommand.Format(m.MeanNs)} | {ratio:0.00} | ≤ 1.0 | {(ratio <= 1 ? "yes" : "**no**")} |");
+                    $"| {workload} | {reference} {ReportCommand.Format(referenceNs)} | {ReportCommand.Format(m.MeanNs)} | {ratio:0.00} | {Range(m.Launches, referenceNs)} | ≤ 1.0 | {(ratio <= 1 ? "yes" : "**no**")} | |");
             }
         }
 
@@ -51,7 +63,7 @@ internal static class ReportWriter
             if (all.FirstOrDefault(m => m.Suite == suite && m.Case == name) is { } m)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| Allocations, {name} | | {m.AllocatedBytes ?? 0} B/op | | 0 B | {((m.AllocatedBytes ?? 0) == 0 ? "yes" : "**no**")} |");
+                    $"| Allocations, {name} | | {m.AllocatedBytes ?? 0} B/op | | | 0 B | {((m.AllocatedBytes ?? 0) == 0 ? "yes" : "**no**")} | |");
             }
         }
 
@@ -110,9 +122,9 @@ internal static class ReportWriter
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# {suite}").AppendLine();
-        text.AppendLine("Ratio: time per operation ÷ the group's baseline (the .NET built-in), same run.").AppendLine();
-        text.AppendLine("| Case | Group | Mean / op | Ops/s | Ratio | Allocated / op |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|");
+        text.AppendLine("Ratio: time per operation ÷ the group's baseline (the .NET built-in), same run. Mean / op is the median of the launch means.").AppendLine();
+        text.AppendLine("| Case | Group | Mean / op | Launches (min–max) | Ops/s | Ratio | Allocated / op |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (var group in cases.GroupBy(c => c.Group))
         {
             var baseline = group.FirstOrDefault(c => c.IsBaseline);
@@ -120,13 +132,21 @@ internal static class ReportWriter
             {
                 string ratio = baseline is null ? "" : (c.MeanNs / baseline.MeanNs).ToString("0.00", CultureInfo.InvariantCulture);
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {(c.IsWeave ? $"**{c.Case}**" : c.Case)} | {c.Group} | {ReportCommand.Format(c.MeanNs)} | {c.OpsPerSecond:#,0} | {ratio} | {c.AllocatedBytes ?? 0} B |");
+                    $"| {(c.IsWeave ? $"**{c.Case}**" : c.Case)} | {c.Group} | {ReportCommand.Format(c.MeanNs)} | {LaunchRange(c)} | {c.OpsPerSecond:#,0} | {ratio} | {c.AllocatedBytes ?? 0} B |");
             }
         }
 
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"![{suite}]({suite}.png)");
         File.WriteAllText(path, text.ToString());
     }
+
+    private static string LaunchRange(Measurement m) => m.Launches.Length < 2
+        ? ""
+        : $"{m.Launches.Length}: {ReportCommand.Format(m.Launches.Min())}–{ReportCommand.Format(m.Launches.Max())}";
+
+    private static string Range(double[] launches, double reference) => launches.Length < 2
+        ? ""
+        : FormattableString.Invariant($"{launches.Min() / reference:0.00}–{launches.Max() / reference:0.00}");
 
     // The CPU name BenchmarkDotNet saw, kept beside the measurements for --render-only.
     private static string? SavedCpu(string output)

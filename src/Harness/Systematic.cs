@@ -124,7 +124,8 @@ public static partial class Systematic
         uint seed = options.Seed ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
         Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
             .WithTestingIterations((uint)options.Iterations)
-            .WithRandomGeneratorSeed(seed);
+            .WithRandomGeneratorSeed(seed)
+            .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces);
 
         var stopwatch = Stopwatch.StartNew();
         using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options));
@@ -182,6 +183,7 @@ public static partial class Systematic
             ExploreTimeouts = options.ExploreTimeouts,
             ExploreInterrupts = options.ExploreInterrupts,
             ExploreCancellation = options.ExploreCancellation,
+            ExploreFieldRaces = options.ExploreFieldRaces,
             FaultsPerIteration = options.FaultsPerIteration,
             MaxSteps = options.MaxSteps,
             CoyoteTrace = engine.ReproducibleTrace,
@@ -251,6 +253,7 @@ public static partial class Systematic
         try
         {
             configuration = BaseConfiguration(schedule.MaxSteps)
+                .WithMemoryAccessRaceCheckingEnabled(schedule.ExploreFieldRaces) // The trace's own settings say the same.
                 .WithReproducibleTrace(schedule.CoyoteTrace)
                 .WithVerbosityEnabled(VerbosityLevel.Exhaustive);
         }

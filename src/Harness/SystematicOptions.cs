@@ -58,6 +58,17 @@ public sealed record SystematicOptions
     public bool ExploreCancellation { get; init; }
 
     /// <summary>
+    /// Explore plain-field races: a scheduling point before every field read and write (<c>ldfld</c>/<c>stfld</c>) in
+    /// the rewritten assemblies, so the scheduler can switch threads between a check and a use of a field that no lock
+    /// guards — races that otherwise have no scheduling point between them and are never interleaved (Coyote's
+    /// memory-access race checking). Costly: every field access becomes a scheduler decision, so iterations are
+    /// slower and longer (see docs/systematic-testing.md for measured figures); raise <see cref="MaxSteps"/> if a
+    /// long test reaches the bound. The schedule records it, so a find replays as it was found. Default false
+    /// (<c>WEAVE_EXPLORE_FIELD_RACES=1</c> turns it on).
+    /// </summary>
+    public bool ExploreFieldRaces { get; init; }
+
+    /// <summary>
     /// At most this many interrupts and cancellations armed per iteration (each is a scheduler choice, so
     /// the schedule records which waits got one). Small budgets find these bugs fastest: one fault at the
     /// wrong moment is what breaks a primitive. Default 2.
@@ -65,7 +76,8 @@ public sealed record SystematicOptions
     public int FaultsPerIteration { get; init; } = 2;
 
     /// <summary>Returns these options with <c>WEAVE_ITERATIONS</c>, <c>WEAVE_SEED</c>, <c>WEAVE_STRATEGY</c>,
-    /// <c>WEAVE_EXPLORE_TIMEOUTS</c>, <c>WEAVE_EXPLORE_INTERRUPTS</c> and <c>WEAVE_EXPLORE_CANCELLATION</c> applied
+    /// <c>WEAVE_EXPLORE_TIMEOUTS</c>, <c>WEAVE_EXPLORE_INTERRUPTS</c>, <c>WEAVE_EXPLORE_CANCELLATION</c> and
+    /// <c>WEAVE_EXPLORE_FIELD_RACES</c> applied
     /// (each switch takes 1/0 or true/false).</summary>
     /// <exception cref="ArgumentException">A variable is set to a value that cannot be used; the message names it.</exception>
     public SystematicOptions WithEnvironmentOverrides()
@@ -115,6 +127,11 @@ public sealed record SystematicOptions
         if (ReadSwitch("WEAVE_EXPLORE_CANCELLATION") is bool cancellation)
         {
             options = options with { ExploreCancellation = cancellation };
+        }
+
+        if (ReadSwitch("WEAVE_EXPLORE_FIELD_RACES") is bool fieldRaces)
+        {
+            options = options with { ExploreFieldRaces = fieldRaces };
         }
 
         return options;

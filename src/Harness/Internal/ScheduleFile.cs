@@ -40,6 +40,8 @@ internal sealed record ScheduleFile
 
     public bool ExploreCancellation { get; init; }
 
+    public bool ExploreFieldRaces { get; init; }
+
     public int FaultsPerIteration { get; init; }
 
     /// <summary>The faults the recorded run delivered: a replay must offer the scheduler the same choices.</summary>
@@ -67,6 +69,7 @@ internal sealed record ScheduleFile
             ["exploreTimeouts"] = ExploreTimeouts,
             ["exploreInterrupts"] = ExploreInterrupts,
             ["exploreCancellation"] = ExploreCancellation,
+            ["exploreFieldRaces"] = ExploreFieldRaces,
             ["faultsPerIteration"] = FaultsPerIteration,
             ["maxSteps"] = MaxSteps,
             ["createdUtc"] = DateTime.UtcNow.ToString("O"),
@@ -142,6 +145,7 @@ internal sealed record ScheduleFile
                 ExploreTimeouts = obj["exploreTimeouts"]?.GetValue<bool>() ?? true,
                 ExploreInterrupts = obj["exploreInterrupts"]?.GetValue<bool>() ?? false,
                 ExploreCancellation = obj["exploreCancellation"]?.GetValue<bool>() ?? false,
+                ExploreFieldRaces = obj["exploreFieldRaces"]?.GetValue<bool>() ?? false,
                 FaultsPerIteration = obj["faultsPerIteration"]?.GetValue<int>() ?? new SystematicOptions().FaultsPerIteration,
                 MaxSteps = obj["maxSteps"]?.GetValue<int>() ?? new SystematicOptions().MaxSteps,
                 CoyoteTrace = trace.ToJsonString(),
