@@ -17,7 +17,7 @@ public static partial class Systematic
     /// <typeparam name="TOp">The operation type.</typeparam>
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="spec">The spec (its assembly, and the code under test, must be rewritten by Coyote: the harness's build targets do it).</param>
-    /// <param name="scenario">The scenario (for example one drawn from <see cref="Scenarios.Gen{TSystem, TState, TOp, TResult}"/>).</param>
+    /// <param name="scenario">The scenario (for example one drawn from <see cref="Scenarios.Gen{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, int, int)"/>).</param>
     /// <param name="options">Iterations, strategy, seed…; null uses the defaults. Environment variables override them.</param>
     /// <param name="name">The calling test's name (filled in by the compiler).</param>
     /// <returns>The report; <see cref="SystematicReport.BugFound"/> tells whether a bug was found.</returns>

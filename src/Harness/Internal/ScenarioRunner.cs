@@ -4,7 +4,8 @@ using Weave.Primitives;
 
 namespace Weave.Harness.Internal;
 
-/// <summary>One round of a scenario: fresh system, one thread per op list, every call recorded.</summary>
+/// <summary>One round of a scenario: fresh system, its init part, one thread per op list, its post part once they have
+/// all joined; every call recorded.</summary>
 /// <remarks>
 /// <para>Threads are Weave <see cref="WorkerThread"/>s released by a Weave <see cref="Event"/> and joined with a
 /// timed join, all in Weave.Primitives: that assembly is rewritten for Coyote, so the same code runs on
@@ -41,6 +42,10 @@ internal static class ScenarioRunner
         var running = new CancellationTokenSource?[count]; // Each thread's current call's token (the runner cancels it on abandonment).
         var parks = new ParkSlot?[count];
         var abandoned = new StrongBox<bool>();
+
+        // The init part: on this thread, numbered after the scenario threads, before any of them exists. Not a
+        // fault target (the runner's thread never is), and its calls end before every concurrent call begins.
+        RunSequentialPart(spec, system, history, scenario.Init, count);
         injector?.Begin(scenario);
         for (int t = 0; t < threads.Length; t++)
         {
@@ -114,6 +119,19 @@ internal static class ScenarioRunner
         int blocked = 0;
         if (finished)
         {
+            if (scenario.Post.Count > 0 && errors.All(e => e is null))
+            {
+                // The post part observes the object at quiescence: its own background work done (Quiesce), and
+                // under Coyote every other controlled operation run as far as it can go.
+                spec.Quiesce(system);
+                if (SystematicHook.CurrentMode != WaitMode.Real)
+                {
+                    CoyoteQuiescence.Settle();
+                }
+
+                RunSequentialPart(spec, system, history, scenario.Post, count);
+            }
+
             entries = history.Entries();
         }
         else
@@ -221,6 +239,28 @@ internal static class ScenarioRunner
         }
 
         return parked;
+    }
+
+    // Init or post: one call after another on the runner's thread (logical thread `thread`), no faults, no token.
+    private static void RunSequentialPart<TSystem, TState, TOp, TResult>(
+        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, TSystem system, History<TOp, TResult> history, IReadOnlyList<TOp> ops, int thread)
+    {
+        foreach (var op in ops)
+        {
+            var call = history.Invoke(thread, op);
+            TResult result;
+            try
+            {
+                result = spec.Apply(system, op, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException(
+                    $"{spec}.Apply threw {e.GetType().Name}: {e.Message} — encode expected exceptions in the result type.", e);
+            }
+
+            call.Return(result);
+        }
     }
 
     private static void CancelQuietly(CancellationTokenSource? source)

@@ -28,6 +28,10 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
     private readonly Func<TSystem, TOp, TResult>? _apply;
     private readonly Func<TSystem, TOp, CancellationToken, TResult>? _applyWithToken;
     private readonly Action<TSystem>? _abandon;
+    private readonly Gen<TOp>? _initOps;
+    private readonly Gen<TOp>? _postOps;
+    private readonly Func<TOp, bool>? _quiescentOnly;
+    private readonly Action<TSystem>? _quiesce;
 
     /// <summary>Creates a spec from its parts.</summary>
     /// <param name="create">Creates a fresh object (one per round).</param>
@@ -119,6 +123,45 @@ public class ConcurrentSpec<TSystem, TState, TOp, TResult>
     /// <returns>The result, expected exceptions encoded in it.</returns>
     public virtual TResult Apply(TSystem system, TOp op, CancellationToken cancellationToken) =>
         _applyWithToken is not null ? _applyWithToken(system, op, cancellationToken) : Apply(system, op);
+
+    /// <summary>
+    /// Generates the operations of a scenario's init part, run one after another before the threads start
+    /// (default: <see cref="Ops"/>). Set it (or override) to set the object up with other operations than the
+    /// threads use; the parts are generated only when asked for (<see cref="StressOptions.InitOps"/>,
+    /// <see cref="Scenarios.Gen{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, int, int, int, int)"/>).
+    /// </summary>
+    public virtual Gen<TOp> InitOps { get => _initOps ?? Ops; init => _initOps = value; }
+
+    /// <summary>
+    /// Generates the operations of a scenario's post part, run one after another once every thread has joined and
+    /// <see cref="Quiesce"/> has returned (default: <see cref="Ops"/>): observations of the final state, such as a
+    /// size that is only eventually consistent.
+    /// </summary>
+    public virtual Gen<TOp> PostOps { get => _postOps ?? Ops; init => _postOps = value; }
+
+    /// <summary>
+    /// Marks operations whose result is only meaningful at quiescence (an eventually consistent size or count):
+    /// they are never generated into the concurrent threads, only into the init and post parts. Default: none.
+    /// </summary>
+    public Func<TOp, bool>? QuiescentOnly { get => _quiescentOnly; init => _quiescentOnly = value; }
+
+    /// <summary>
+    /// Runs after every thread of a round has joined and before its post part: let the object finish its
+    /// background work (bookkeeping it hands to the thread pool, a maintenance call). Default: the delegate set
+    /// with <see cref="OnQuiesce"/>, or nothing. Under Coyote the runner also lets every other controlled
+    /// operation run first.
+    /// </summary>
+    /// <param name="system">The object.</param>
+    public virtual void Quiesce(TSystem system) => _quiesce?.Invoke(system);
+
+    /// <summary>What <see cref="Quiesce"/> does when not overridden.</summary>
+    public Action<TSystem>? OnQuiesce { get => _quiesce; init => _quiesce = value; }
+
+    /// <summary>True when <paramref name="op"/> may run only at quiescence (<see cref="QuiescentOnly"/>); override
+    /// for a rule of your own.</summary>
+    /// <param name="op">The operation.</param>
+    /// <returns>Whether the op belongs only in the init and post parts.</returns>
+    public virtual bool IsQuiescentOnly(TOp op) => _quiescentOnly?.Invoke(op) ?? false;
 
     /// <summary>Called when a round's threads did not all finish in time: release them if you can (default: the delegate given, or nothing).</summary>
     /// <param name="system">The object.</param>

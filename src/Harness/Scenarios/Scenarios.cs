@@ -25,29 +25,71 @@ public static class Scenarios
     /// <param name="spec">The spec whose <see cref="ConcurrentSpec{TSystem, TState, TOp, TResult}.OpsFor"/> generates each thread's operations.</param>
     /// <param name="threads">The number of threads (at least 1).</param>
     /// <param name="opsPerThread">The most operations per thread (at least 1).</param>
-    /// <returns>The generator (see <see cref="Arbitrary{TSystem, TState, TOp, TResult}"/> for the shrinking version).</returns>
+    /// <returns>The generator (see <see cref="Arbitrary{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, int, int)"/> for the shrinking version).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> or <paramref name="opsPerThread"/> is below 1.</exception>
     public static Gen<Scenario<TOp>> Gen<TSystem, TState, TOp, TResult>(
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, int threads = 2, int opsPerThread = 3)
     {
+        return Gen(spec, threads, opsPerThread, initOps: 0, postOps: 0);
+    }
+
+    /// <summary>
+    /// Generates scenarios with a sequential init part (1 to <paramref name="initOps"/> operations from
+    /// <see cref="ConcurrentSpec{TSystem, TState, TOp, TResult}.InitOps"/>, run before the threads start) and a
+    /// post part (1 to <paramref name="postOps"/> operations from
+    /// <see cref="ConcurrentSpec{TSystem, TState, TOp, TResult}.PostOps"/>, run after they join); 0 leaves a part
+    /// out. Operations the spec marks quiescent-only are never generated into the threads.
+    /// </summary>
+    /// <typeparam name="TSystem">The object under test.</typeparam>
+    /// <typeparam name="TState">The sequential spec's state.</typeparam>
+    /// <typeparam name="TOp">The operation type.</typeparam>
+    /// <typeparam name="TResult">The result type.</typeparam>
+    /// <param name="spec">The spec.</param>
+    /// <param name="threads">The number of threads (at least 1).</param>
+    /// <param name="opsPerThread">The most operations per thread (at least 1).</param>
+    /// <param name="initOps">The most operations in the init part (0: none).</param>
+    /// <param name="postOps">The most operations in the post part (0: none).</param>
+    /// <returns>The generator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A count is out of range.</exception>
+    public static Gen<Scenario<TOp>> Gen<TSystem, TState, TOp, TResult>(
+        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, int threads, int opsPerThread, int initOps, int postOps)
+    {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(opsPerThread, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(initOps);
+        ArgumentOutOfRangeException.ThrowIfNegative(postOps);
         return FsCheck.Fluent.Gen.Sized(size =>
         {
             int most = Math.Clamp(size, 1, opsPerThread);
             var perThread = Enumerable.Range(0, threads)
-                .Select(t => FsCheck.Fluent.Gen.Choose(1, most).SelectMany(n => FsCheck.Fluent.Gen.ArrayOf(spec.OpsFor(t), n)))
+                .Select(t => FsCheck.Fluent.Gen.Choose(1, most).SelectMany(n => FsCheck.Fluent.Gen.ArrayOf(Concurrent(spec, t), n)))
                 .ToArray();
-            return FsCheck.Fluent.Gen.CollectToArray(perThread).Select(ops => new Scenario<TOp>(ops));
+            return from init in Part(spec.InitOps, initOps)
+                   from ops in FsCheck.Fluent.Gen.CollectToArray(perThread)
+                   from post in Part(spec.PostOps, postOps)
+                   select new Scenario<TOp>(init, ops, post);
         });
     }
 
     /// <summary>Generated scenarios that shrink (a thread fewer, then an operation fewer).</summary>
-    /// <inheritdoc cref="Gen{TSystem, TState, TOp, TResult}"/>
+    /// <inheritdoc cref="Gen{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, int, int)"/>
     public static Arbitrary<Scenario<TOp>> Arbitrary<TSystem, TState, TOp, TResult>(
         ConcurrentSpec<TSystem, TState, TOp, TResult> spec, int threads = 2, int opsPerThread = 3) =>
         Arb.From(Gen(spec, threads, opsPerThread), scenario => scenario.Shrink());
+
+    /// <summary>Generated scenarios with init and post parts that shrink (a thread fewer, then an operation fewer).</summary>
+    /// <inheritdoc cref="Gen{TSystem, TState, TOp, TResult}(ConcurrentSpec{TSystem, TState, TOp, TResult}, int, int, int, int)"/>
+    public static Arbitrary<Scenario<TOp>> Arbitrary<TSystem, TState, TOp, TResult>(
+        ConcurrentSpec<TSystem, TState, TOp, TResult> spec, int threads, int opsPerThread, int initOps, int postOps) =>
+        Arb.From(Gen(spec, threads, opsPerThread, initOps, postOps), scenario => scenario.Shrink());
+
+    // A thread's operations: the spec's, without those that are meaningful only at quiescence.
+    private static Gen<TOp> Concurrent<TSystem, TState, TOp, TResult>(ConcurrentSpec<TSystem, TState, TOp, TResult> spec, int thread) =>
+        spec.OpsFor(thread).Where(op => !spec.IsQuiescentOnly(op));
+
+    private static Gen<TOp[]> Part<TOp>(Gen<TOp> ops, int most) =>
+        most == 0 ? FsCheck.Fluent.Gen.Constant(Array.Empty<TOp>()) : FsCheck.Fluent.Gen.Choose(1, most).SelectMany(n => FsCheck.Fluent.Gen.ArrayOf(ops, n));
 
     /// <summary>
     /// The sequential model property: a generated list of operations, run one at a time on a fresh object
@@ -89,7 +131,7 @@ public static class Scenarios
     {
         ArgumentNullException.ThrowIfNull(spec);
         var settings = (options ?? new StressOptions()).WithEnvironmentOverrides();
-        return Prop.ForAll(Arbitrary(spec, settings.Threads, settings.OpsPerThread), (Scenario<TOp> scenario) =>
+        return Prop.ForAll(Arbitrary(spec, settings.Threads, settings.OpsPerThread, settings.InitOps, settings.PostOps), (Scenario<TOp> scenario) =>
         {
             var report = Stress.Run(spec, scenario, settings with { Rounds = settings.RoundsPerScenario, Shrink = false });
             if (report.ViolationFound)

@@ -66,7 +66,7 @@ public static class Stress
         options.Validate();
         ulong seed = options.Seed ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
         var clock = Stopwatch.StartNew();
-        var generator = Scenarios.Gen(spec, options.Threads, options.OpsPerThread);
+        var generator = Scenarios.Gen(spec, options.Threads, options.OpsPerThread, options.InitOps, options.PostOps);
         Scenario<TOp>? scenario = null;
         int scenarios = 0, abandoned = 0, blocked = 0, undecided = 0, round = 0, faults = 0;
         StressReport Report() => new()

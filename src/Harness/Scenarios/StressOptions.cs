@@ -21,6 +21,12 @@ public sealed record StressOptions
     /// <summary>The most operations per thread (default 4).</summary>
     public int OpsPerThread { get; init; } = 4;
 
+    /// <summary>The most operations in a generated scenario's init part, run before the threads start (default 0: none).</summary>
+    public int InitOps { get; init; }
+
+    /// <summary>The most operations in a generated scenario's post part, run after the threads join (default 0: none).</summary>
+    public int PostOps { get; init; }
+
     /// <summary>The seed of the scenario generator; null picks one (it is reported, so a failure can be replayed).</summary>
     public ulong? Seed { get; init; }
 
@@ -84,6 +90,8 @@ public sealed record StressOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RoundsPerScenario, 1, nameof(RoundsPerScenario));
         ArgumentOutOfRangeException.ThrowIfLessThan(Threads, 1, nameof(Threads));
         ArgumentOutOfRangeException.ThrowIfLessThan(OpsPerThread, 1, nameof(OpsPerThread));
+        ArgumentOutOfRangeException.ThrowIfNegative(InitOps, nameof(InitOps));
+        ArgumentOutOfRangeException.ThrowIfNegative(PostOps, nameof(PostOps));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RoundTimeout, TimeSpan.Zero, nameof(RoundTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(CheckBudget, TimeSpan.Zero, nameof(CheckBudget));
         if (!(InterruptRate is >= 0 and <= 1))
