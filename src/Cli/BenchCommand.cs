@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Weave.Cli;
 
 /// <summary>
-/// <c>weave bench [--job short|full|dry]</c>: runs the BenchmarkDotNet suites of perf/ (in a Weave
+/// <c>weave bench [--job short|full|dry] [--launches N]</c>: runs the BenchmarkDotNet suites of perf/ (in a Weave
 /// source checkout) and regenerates the report, by running
 /// <c>dotnet run -c Release --project perf -- report …</c>.
 /// </summary>
@@ -24,12 +24,18 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("Comma-separated suites (Lock, ContendedLock, Semaphore, Event, Condition, Barrier, Queue, Queue4x4, TaskDoneJoin, Executor, Process, Linearizability, Harness). Default: all.")]
         public string? Suites { get; init; }
 
+        [CommandOption("--launches <N>")]
+        [Description("Launches (separate processes) per case, 1 to 20 (default 3; dry: 1). Targets are judged on the median ratio across launches, shown with its min–max.")]
+        public int? Launches { get; init; }
+
         [CommandOption("--out <DIR>")]
         [Description("Where the report goes (default perf/results).")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate() =>
-            s_jobs.Contains(Job) ? ValidationResult.Success() : ValidationResult.Error($"Unknown job '{Job}'. Known: {string.Join(", ", s_jobs)}.");
+            !s_jobs.Contains(Job) ? ValidationResult.Error($"Unknown job '{Job}'. Known: {string.Join(", ", s_jobs)}.")
+            : Launches is < 1 or > 20 ? ValidationResult.Error($"--launches must be from 1 to 20, not {Launches}.")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -49,6 +55,12 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             start.ArgumentList.Add("--suites");
             start.ArgumentList.Add(suites);
+        }
+
+        if (settings.Launches is int launches)
+        {
+            start.ArgumentList.Add("--launches");
+            start.ArgumentList.Add(launches.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (settings.Out is string output)

@@ -19,6 +19,9 @@ app.Configure(config =>
     config.AddCommand<CheckCommand>("check")
         .WithDescription("Check a recorded history (weave-history/1 JSON) for linearizability against a sequential model. Exit 0: linearizable; 1: not linearizable; 2: bad input or usage; 3: no verdict within the budget.")
         .WithExample("check", "history.json", "--model", "queue", "--html", "timeline.html");
+    config.AddCommand<MergeCommand>("merge")
+        .WithDescription("Combine the results of a sharded systematic run (each CI job ran with WEAVE_SHARD=i/n and kept its artifacts/shards) into one verdict per test. Exit 0: every shard present and clean; 1: a shard found a bug; 2: bad input or shards missing.")
+        .WithExample("merge", "shard-1", "shard-2", "shard-3");
     config.AddCommand<BenchCommand>("bench")
         .WithDescription("Run the BenchmarkDotNet suites (perf/) beside the .NET built-ins and regenerate the report in perf/results. Exit 0: report written; 1: a run failed; 2: usage error.")
         .WithExample("bench", "--job", "short");

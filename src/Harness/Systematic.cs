@@ -121,9 +121,14 @@ public static partial class Systematic
         EnsureRewritten(test, identity, subject);
         CoyoteHook.Install();
 
-        uint seed = options.Seed ?? (uint)Random.Shared.NextInt64(1, uint.MaxValue);
+        // WEAVE_SHARD=i/n: this CI job explores its own slice (a seed derived from the shared base seed, its share of
+        // the iterations) and leaves a result for `weave merge`.
+        Shard? shard = Shard.FromEnvironment();
+        uint baseSeed = options.Seed ?? (shard is null ? (uint)Random.Shared.NextInt64(1, uint.MaxValue) : Shard.DefaultBaseSeed(identity.FullName));
+        uint seed = shard?.SeedFor(baseSeed) ?? baseSeed;
+        int iterations = shard?.IterationsFor(options.Iterations) ?? options.Iterations;
         Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
-            .WithTestingIterations((uint)options.Iterations)
+            .WithTestingIterations((uint)iterations)
             .WithRandomGeneratorSeed(seed)
             .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces);
 
@@ -159,10 +164,13 @@ public static partial class Systematic
             Strategy = options.Strategy,
             Seed = seed,
             Hint = bugFound ? FaultHint(options.ExploreInterrupts, result.BugReports.FirstOrDefault()) : null,
+            Shard = shard?.ToString(),
+            BaseSeed = shard is null ? null : baseSeed,
         };
 
         if (!bugFound)
         {
+            WriteShardResult(shard, identity, report);
             return report;
         }
 
@@ -201,7 +209,37 @@ public static partial class Systematic
             lastSteps = $"  (the schedule could not be replayed to show the threads: {e.Message})";
         }
 
-        return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
+        report = report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
+        WriteShardResult(shard, identity, report);
+        return report;
+    }
+
+    // A sharded run's result for `weave merge`: artifacts/shards/<Class.Method>.shard-i-of-n.json.
+    private static void WriteShardResult(Shard? shard, TestIdentity identity, SystematicReport report)
+    {
+        if (shard is null)
+        {
+            return;
+        }
+
+        string directory = Path.Combine(Path.GetDirectoryName(identity.DefaultTraceDirectory)!, "shards");
+        new ShardResult
+        {
+            Test = identity.FullName,
+            TestCase = identity.CaseName,
+            Shard = shard.Index,
+            Shards = shard.Count,
+            Strategy = report.Strategy,
+            BaseSeed = report.BaseSeed ?? report.Seed,
+            Seed = report.Seed,
+            Iterations = report.Iterations,
+            BugFound = report.BugFound,
+            Bug = report.Bug?.Trim().Split('\n')[0].Trim(),
+            IterationOfFirstBug = report.IterationOfFirstBug,
+            ScheduleFile = report.ScheduleFile,
+            ReplayCommand = report.ReplayCommand,
+            ElapsedSeconds = report.Elapsed.TotalSeconds,
+        }.Write(Path.Combine(directory, ShardResult.FileName(identity.ShortName, identity.CaseName, shard)));
     }
 
     // Coyote stops its threads with ThreadInterruptedException and rewrites catch (Exception) so that it never

@@ -47,8 +47,16 @@ public sealed record SystematicReport
     /// </summary>
     public string? Interleaving { get; init; }
 
+    /// <summary>For a sharded run (<c>WEAVE_SHARD=i/n</c>), "i/n"; else null.</summary>
+    public string? Shard { get; init; }
+
+    /// <summary>For a sharded run, the seed every shard derived its own from (<see cref="Seed"/> is this shard's); else null.</summary>
+    public uint? BaseSeed { get; init; }
+
     /// <summary>Advice on reading this bug (for example, how an escaped interrupt shows under Coyote), or null.</summary>
     public string? Hint { get; init; }
+
+    private string ShardText => Shard is null ? "" : $", shard {Shard} of base seed {BaseSeed}";
 
     /// <summary>A readable summary: the bug, where it was found, the schedule and the replay command.</summary>
     public override string ToString()
@@ -63,12 +71,12 @@ public sealed record SystematicReport
         else if (BugFound)
         {
             text.Append($"Systematic test '{TestName}' found a bug in iteration {IterationOfFirstBug} ")
-                .Append($"(strategy {Strategy}, seed {Seed}, {Elapsed.TotalSeconds:0.00} s):");
+                .Append($"(strategy {Strategy}, seed {Seed}{ShardText}, {Elapsed.TotalSeconds:0.00} s):");
         }
         else
         {
             text.Append($"Systematic test '{TestName}' explored {Iterations} interleavings without a bug ")
-                .Append($"(strategy {Strategy}, seed {Seed}, {Elapsed.TotalSeconds:0.00} s).");
+                .Append($"(strategy {Strategy}, seed {Seed}{ShardText}, {Elapsed.TotalSeconds:0.00} s).");
         }
 
         if (BugFound)

@@ -66,6 +66,68 @@ public sealed class EnvironmentOverrideTests
         }
     }
 
+    [Fact]
+    public void Shards_SplitTheIterations_DeriveDistinctSeedsFromOneBase_AndEachWritesAResult()
+    {
+        string artifacts = Directory.CreateTempSubdirectory("weave-shards-").FullName;
+        var reports = new List<SystematicReport>();
+        for (int i = 1; i <= 3; i++)
+        {
+            using (Set(("WEAVE_SHARD", $"{i}/3"), ("WEAVE_ARTIFACTS", artifacts)))
+            {
+                reports.Add(Systematic.Explore(() => Run.Threads(() => { }, () => { }), new SystematicOptions { Iterations = 100, Seed = 77 }));
+            }
+        }
+
+        var results = Directory.GetFiles(Path.Combine(artifacts, "shards"), "*.json").Order(StringComparer.Ordinal).Select(ShardResult.Read).ToList();
+
+        Assert.Equal([34, 33, 33], reports.Select(r => r.Iterations));
+        Assert.Equal(3, reports.Select(r => r.Seed).Distinct().Count());
+        Assert.All(reports, r => Assert.Equal(77u, r.BaseSeed));
+        Assert.Equal(["1/3", "2/3", "3/3"], reports.Select(r => r.Shard));
+        Assert.Contains("shard 2/3 of base seed 77", reports[1].ToString(), StringComparison.Ordinal);
+        Assert.Equal([1, 2, 3], results.Select(r => r.Shard));
+        Assert.All(results, r => Assert.Equal(3, r.Shards));
+        Assert.All(results, r => Assert.False(r.BugFound));
+        Assert.Equal(reports.Select(r => r.Seed), results.Select(r => r.Seed));
+        Assert.EndsWith("EnvironmentOverrideTests.Shards_SplitTheIterations_DeriveDistinctSeedsFromOneBase_AndEachWritesAResult", results[0].Test, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shard_ThatFindsABug_RecordsItsScheduleInItsResult_AndTheScheduleReplaysUnsharded()
+    {
+        string artifacts = Directory.CreateTempSubdirectory("weave-shards-").FullName;
+        SystematicReport found;
+        using (Set(("WEAVE_SHARD", "2/3"), ("WEAVE_ARTIFACTS", artifacts)))
+        {
+            found = Systematic.Explore(SystematicTests.LostUpdate, new SystematicOptions { Iterations = 300, Seed = 5 });
+        }
+
+        var result = ShardResult.Read(Directory.GetFiles(Path.Combine(artifacts, "shards")).Single());
+
+        Assert.True(found.BugFound, found.ToString());
+        Assert.True(result.BugFound);
+        Assert.Equal(found.ScheduleFile, result.ScheduleFile);
+        Assert.Equal(found.IterationOfFirstBug, result.IterationOfFirstBug);
+        Assert.Contains("WEAVE_REPLAY=", result.ReplayCommand, StringComparison.Ordinal);
+        Assert.True(Systematic.Replay(found.ScheduleFile!, SystematicTests.LostUpdate).BugFound);
+    }
+
+    [Theory]
+    [InlineData("0/3")]
+    [InlineData("4/3")]
+    [InlineData("2/0")]
+    [InlineData("two/3")]
+    [InlineData("1/2/3")]
+    public void Shard_WithABadValue_IsRefusedNamingTheVariable(string value)
+    {
+        using (Set(("WEAVE_SHARD", value)))
+        {
+            var error = Assert.Throws<ArgumentException>(() => Systematic.Explore(() => { }, new SystematicOptions { Iterations = 1 }));
+            Assert.Contains($"WEAVE_SHARD must be i/n with 1 <= i <= n (for example 2/3); it is '{value}'", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static Restore Set(params (string Name, string Value)[] variables)
     {
         var previous = variables.Select(v => (v.Name, Environment.GetEnvironmentVariable(v.Name))).ToArray();
