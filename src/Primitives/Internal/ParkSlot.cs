@@ -25,7 +25,9 @@ internal sealed class ParkSlot
 
     internal static ParkSlot? Enter(Waiter waiter, Deadline deadline)
     {
-        if (!deadline.IsInfinite)
+        // Real threads only: under the systematic scheduler the runner knows quiescence exactly (CoyoteQuiescence),
+        // and each volatile access here would be one more scheduling point in every iteration.
+        if (!deadline.IsInfinite || SystematicHook.CurrentMode != WaitMode.Real)
         {
             return null;
         }
