@@ -12,7 +12,7 @@ using BenchmarkDotNet.Running;
 namespace Weave.Perf.Report;
 
 /// <summary>
-/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--launches 3] [--suites Lock,Queue] [--out dir] [--render-only]</c>:
+/// <c>dotnet run -c Release --project perf -- report [--job short|full|dry] [--launches 3] [--suites Lock,Queue] [--out dir] [--render-only [--previous measurements.json]]</c>:
 /// runs the suites (each case in --launches separate processes, 3 unless dry), runs perf/cpython/bench.py when python3 is present, and writes the report
 /// (markdown tables and PNG charts) to perf/results/.
 /// </summary>
@@ -38,7 +38,13 @@ internal static class ReportCommand
             string cpythonFile = Path.Combine(output, "cpython.json");
             var python = File.Exists(cpythonFile) ? JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(cpythonFile)) : null;
             string savedJob = File.Exists(Path.Combine(output, "job.txt")) ? File.ReadAllText(Path.Combine(output, "job.txt")).Trim() : job;
-            ReportWriter.Write(output, savedJob, saved, python, null, null);
+            // --previous FILE (an older measurements.json) and --suites A,B (the suites that file's figures are
+            // compared for) restore the "previous report" column when re-rendering.
+            var earlier = Option(args, "--previous") is string previousFile
+                ? JsonSerializer.Deserialize<List<Measurement>>(File.ReadAllText(previousFile))
+                : null;
+            var compared = Option(args, "--suites")?.Split(',').ToHashSet(StringComparer.Ordinal);
+            ReportWriter.Write(output, savedJob, saved, python, null, earlier, compared);
             Console.WriteLine($"Report re-rendered in {output} ({saved.Count} measurements).");
             return saved.Count > 0 ? 0 : 1;
         }
@@ -89,17 +95,17 @@ internal static class ReportCommand
             measurements.AddRange(HarnessSuite(root, job));
         }
 
+        var measured = measurements.Select(m => m.Suite).ToHashSet();
         if (names is not null)
         {
             // A partial run: keep the other suites' last results, so the report stays whole.
-            var measured = measurements.Select(m => m.Suite).ToHashSet();
             measurements.AddRange(Previous(output).Where(m => !measured.Contains(m.Suite)).ToList());
         }
 
         var cpython = CPython(root);
         Directory.CreateDirectory(output);
         var previous = Previous(output);
-        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo?.Cpu?.Value?.ProcessorName, previous);
+        ReportWriter.Write(output, job, measurements, cpython, summaries.FirstOrDefault()?.HostEnvironmentInfo?.Cpu?.Value?.ProcessorName, previous, measured);
         File.WriteAllText(Path.Combine(output, "job.txt"), job);
         Console.WriteLine($"Report written to {output} ({measurements.Count} measurements, {clock.Elapsed.TotalMinutes:0.0} min).");
         return measurements.Count > 0 ? 0 : 1;

@@ -8,12 +8,18 @@ namespace Weave.Perf.Report;
 /// <summary>Writes perf/results/: README.md (machine, targets, CPython ratios, headline chart) and one table + chart per suite.</summary>
 internal static class ReportWriter
 {
-    public static void Write(string output, string job, List<Measurement> all, Dictionary<string, double>? cpython, string? cpu, List<Measurement>? previous)
+    // measured: the suites measured in this run (a partial run keeps the others' last numbers); the previous
+    // report's figures are shown for these only.
+    public static void Write(string output, string job, List<Measurement> all, Dictionary<string, double>? cpython, string? cpu, List<Measurement>? previous, ISet<string>? measured = null)
     {
         int launches = all.Count == 0 ? 1 : all.Max(m => m.Launches.Length);
         var text = new StringBuilder();
         text.AppendLine("# Weave benchmark report").AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Generated {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet run -c Release --project perf -- report --job {job} --launches {launches}` (BenchmarkDotNet {job} job, each case in {launches} separate launch{(launches == 1 ? "" : "es")}).");
+        if (all.Any(m => m.Launches.Length < launches))
+        {
+            text.AppendLine().AppendLine("Suites not re-run keep their last numbers; a target showing \"one launch\" comes from a single launch.");
+        }
         text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine(cpu ?? SavedCpu(output))}.");
         text.AppendLine(CultureInfo.InvariantCulture, $"CPython: {(cpython is null ? "python3 not found: no CPython ratios" : $"{Python()} running perf/cpython/bench.py")}.").AppendLine();
         text.AppendLine("Ratio = Weave's time per operation ÷ the .NET built-in's, measured in the same run (lower is better; 1.00 = equal). "
@@ -35,7 +41,7 @@ internal static class ReportWriter
 
             var spread = Spread.Of(weave, builtIn);
             string before = "";
-            if (previous is not null
+            if (previous is not null && measured?.Contains(target.Suite) != false
                 && Targets.Find(previous, target.Suite, target.Group, target.BuiltIn) is { } oldBuiltIn
                 && Targets.Find(previous, target.Suite, target.Group, target.Weave) is { } oldWeave)
             {
