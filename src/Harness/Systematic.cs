@@ -98,8 +98,20 @@ public static partial class Systematic
         return ReplayCore(scheduleFile, test, TestIdentity.Resolve(test, name));
     }
 
-    private static SystematicReport ThrowIfBug(SystematicReport report) =>
-        report.BugFound ? throw new SystematicBugException(report) : report;
+    private static SystematicReport ThrowIfBug(SystematicReport report)
+    {
+        if (report.BugFound)
+        {
+            throw new SystematicBugException(report);
+        }
+
+        if (report.InconclusiveIterations > 0)
+        {
+            TestNotice.Show(report.ToString()); // Not a failure, but never silent.
+        }
+
+        return report;
+    }
 
     // subject: the user type that stands for the test when the delegate is the harness's own (scenarios).
     private static SystematicReport Run(Delegate test, SystematicOptions? options, string name, Type? subject = null)
@@ -130,18 +142,29 @@ public static partial class Systematic
         Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
             .WithTestingIterations((uint)iterations)
             .WithRandomGeneratorSeed(seed)
-            .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces);
+            .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces)
+            .WithPotentialDeadlocksReportedAsBugs(options.FailOnPotentialHang);
+        if (!CoyoteLogRequested)
+        {
+            configuration = configuration.WithVerbosityEnabled(VerbosityLevel.Error); // The logger counts potential hangs.
+        }
 
         var stopwatch = Stopwatch.StartNew();
         using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options));
+        var logger = new InterleavingLogger();
         if (!CoyoteLogRequested)
         {
-            engine.SetLogger(new InterleavingLogger()); // Swallows Coyote's progress output.
+            engine.SetLogger(logger); // Swallows Coyote's progress output; counts potential hangs.
         }
         int iteration = 0;
         engine.RegisterStartIterationCallBack(i =>
         {
             iteration = (int)i + 1;
+            if (logger.PotentialHangs >= MaxInconclusiveIterations)
+            {
+                engine.Stop(); // Each costs Coyote's one-second timeout; three say what there is to say.
+            }
+
             if (options.TimeBudget is TimeSpan budget && stopwatch.Elapsed > budget)
             {
                 engine.Stop(); // Out of time: stop without a verdict on the rest.
@@ -166,6 +189,7 @@ public static partial class Systematic
             Hint = bugFound ? FaultHint(options.ExploreInterrupts, result.BugReports.FirstOrDefault()) : null,
             Shard = shard?.ToString(),
             BaseSeed = shard is null ? null : baseSeed,
+            InconclusiveIterations = logger.PotentialHangs,
         };
 
         if (!bugFound)
@@ -213,6 +237,9 @@ public static partial class Systematic
         WriteShardResult(shard, identity, report);
         return report;
     }
+
+    // Potential hangs (code Coyote does not control ran with no scheduling step for a second) end the run after this many.
+    private const int MaxInconclusiveIterations = 3;
 
     // A sharded run's result for `weave merge`: artifacts/shards/<Class.Method>.shard-i-of-n.json.
     private static void WriteShardResult(Shard? shard, TestIdentity identity, SystematicReport report)

@@ -69,6 +69,16 @@ public sealed record SystematicOptions
     public bool ExploreFieldRaces { get; init; }
 
     /// <summary>
+    /// Report a potential hang as a bug. Coyote's periodic monitor ends an iteration in which no scheduling step
+    /// happened for a second: a controlled thread is running (or spinning in) code Coyote does not control — the core
+    /// library waiting for a callback on a thread the scheduler holds paused, an assembly that was not rewritten —
+    /// which it cannot tell from a real hang. By default such an iteration is inconclusive: not a verdict, counted
+    /// in <see cref="SystematicReport.InconclusiveIterations"/> and shown with what to do; after three of them
+    /// the run stops. True reports the first one as a bug instead (Coyote's own behaviour). Default false.
+    /// </summary>
+    public bool FailOnPotentialHang { get; init; }
+
+    /// <summary>
     /// At most this many interrupts and cancellations armed per iteration (each is a scheduler choice, so
     /// the schedule records which waits got one). Small budgets find these bugs fastest: one fault at the
     /// wrong moment is what breaks a primitive. Default 2.

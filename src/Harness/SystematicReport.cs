@@ -53,8 +53,34 @@ public sealed record SystematicReport
     /// <summary>For a sharded run, the seed every shard derived its own from (<see cref="Seed"/> is this shard's); else null.</summary>
     public uint? BaseSeed { get; init; }
 
+    /// <summary>
+    /// Iterations that ended in a potential hang inside code Coyote does not control (see
+    /// <see cref="SystematicOptions.FailOnPotentialHang"/>): not verdicts either way. Zero when every iteration ran to a verdict.
+    /// </summary>
+    public int InconclusiveIterations { get; init; }
+
     /// <summary>Advice on reading this bug (for example, how an escaped interrupt shows under Coyote), or null.</summary>
     public string? Hint { get; init; }
+
+    private string InconclusiveText()
+    {
+        var text = new StringBuilder();
+        text.Append($"Inconclusive: {InconclusiveIterations} iteration(s) stopped with no scheduling step for a second (Coyote's ")
+            .Append("\"potential deadlock or hang\"). A controlled thread was running code the scheduler does not control — ")
+            .Append("the core library waiting for work on a thread the scheduler holds paused (a CancellationTokenRegistration.Dispose ")
+            .Append("waiting for a running callback, a ManualResetEventSlim or SemaphoreSlim wait), or an assembly that was not rewritten — ")
+            .Append("so these iterations are not verdicts, and they are not reported as a bug of your code")
+            .Append(InconclusiveIterations >= 3 ? "; the run stopped at the third." : ".");
+        if (UncontrolledInvocations.Count > 0)
+        {
+            text.Append(" Uncontrolled calls seen: ").Append(string.Join(", ", UncontrolledInvocations)).Append('.');
+        }
+
+        text.Append(" To explore them: rewrite the assembly that blocks (<WeaveRewriteAssembly Include=\"Its.dll\" />), ")
+            .Append("use a Weave primitive or a Monitor-based wait there, or check the same code on real threads with Stress; ")
+            .Append("FailOnPotentialHang = true reports such an iteration as a bug.");
+        return text.ToString();
+    }
 
     private string ShardText => Shard is null ? "" : $", shard {Shard} of base seed {BaseSeed}";
 
@@ -75,7 +101,8 @@ public sealed record SystematicReport
         }
         else
         {
-            text.Append($"Systematic test '{TestName}' explored {Iterations} interleavings without a bug ")
+            text.Append($"Systematic test '{TestName}' explored {Iterations} interleavings")
+                .Append(InconclusiveIterations > 0 ? $", {InconclusiveIterations} of them inconclusive, without finding a bug " : " without a bug ")
                 .Append($"(strategy {Strategy}, seed {Seed}{ShardText}, {Elapsed.TotalSeconds:0.00} s).");
         }
 
@@ -100,6 +127,11 @@ public sealed record SystematicReport
                     ? "Interleaving (step, operation, thread, what, where):"
                     : "Where each thread stopped (step, operation, thread, what, where):")
                 .Append(Interleaving.TrimEnd());
+        }
+
+        if (InconclusiveIterations > 0)
+        {
+            text.AppendLine().Append(InconclusiveText());
         }
 
         if (ScheduleFile is not null)

@@ -24,8 +24,19 @@ internal sealed partial class InterleavingLogger : ILogger
 {
     private const int MaxLines = 400;
 
+    /// <summary>How Coyote 1.7.11's periodic deadlock monitor starts its report.</summary>
+    internal const string PotentialHangMessage = "Potential deadlock or hang detected";
+
     private readonly List<string> _lines = [];
     private int _dropped;
+    private int _potentialHangs;
+
+    /// <summary>
+    /// Iterations Coyote's periodic monitor ended as a potential deadlock or hang (no scheduling step for its
+    /// timeout, reported as an error rather than a bug: a controlled thread ran code Coyote does not control).
+    /// Written by the monitor's own task.
+    /// </summary>
+    public int PotentialHangs => Volatile.Read(ref _potentialHangs);
 
     /// <summary>The interleaving, one step per line (the last <see cref="MaxLines"/> steps).</summary>
     public string Text
@@ -98,6 +109,12 @@ internal sealed partial class InterleavingLogger : ILogger
 
     private void Record(string message)
     {
+        if (message.Contains(PotentialHangMessage, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _potentialHangs);
+            return;
+        }
+
         Match match = SchedulingPoint().Match(message);
         if (!match.Success)
         {
