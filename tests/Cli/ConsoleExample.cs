@@ -4,8 +4,14 @@ using System.Text;
 namespace Weave.Cli.Tests;
 
 /// <summary>Runs the console example (docs/examples/console, built with Harness.sln) or a shell command as a child process.</summary>
+/// <remarks>Every test class that runs the example joins the <see cref="Collection"/> collection, so they run one after
+/// another: a pasted <c>dotnet run</c> rebuilds the example, and until its rewrite step has run again the program on
+/// disk is the plain build, which another test running it at that moment would see.</remarks>
 internal static class ConsoleExample
 {
+    /// <summary>The collection of the tests that run the example.</summary>
+    public const string Collection = "console example";
+
     public static string Project { get; } = Path.Combine(WeaveProcess.RepositoryRoot, "docs", "examples", "console");
 
     /// <summary>The example's built program.</summary>

@@ -5,6 +5,7 @@ namespace Weave.Cli.Tests;
 /// command runs the program again with its arguments (`dotnet run … -- buggy`), pasted as printed, and
 /// <c>weave replay</c> replays the schedule too.
 /// </summary>
+[Collection(ConsoleExample.Collection)]
 public sealed class ConsoleProgramTests
 {
     [Fact]

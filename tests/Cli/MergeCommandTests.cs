@@ -5,6 +5,7 @@ namespace Weave.Cli.Tests;
 /// own artifacts folder, as 3 CI jobs would), merged by <c>weave merge</c> into the verdict one unsharded run gives;
 /// the printed replay of a shard's bug reproduces it; incomplete or foreign input is exit 2.
 /// </summary>
+[Collection(ConsoleExample.Collection)]
 public sealed class MergeCommandTests
 {
     private const string BaseSeed = "4242";
