@@ -143,7 +143,7 @@ public sealed record ShardResult
         string name = string.Concat(shortName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
         if (testCase is not null)
         {
-            name += "-" + Weave.Harness.Shard.DefaultBaseSeed(testCase).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            name += "-" + TextHash.Fnv1a(testCase).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return $"{name}.shard-{shard.Index}-of-{shard.Count}.json";

@@ -80,12 +80,7 @@ public static partial class Systematic
     {
         var identity = TestIdentity.Resolve(() => { }, name, spec.DefinedIn);
         string directory = options.TraceDirectory ?? TestIdentity.ArtifactsDirectory("linearizability", spec.DefinedIn.Assembly);
-        uint hash = 2166136261;
-        foreach (char c in scenario.ToString())
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
+        uint hash = TextHash.Fnv1a(scenario.ToString());
         return Path.Combine(directory, $"{string.Concat(identity.ShortName.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'))}-{hash:x8}.html");
     }
 

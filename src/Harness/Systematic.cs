@@ -249,7 +249,7 @@ public static partial class Systematic
             return;
         }
 
-        string directory = Path.Combine(Path.GetDirectoryName(identity.DefaultTraceDirectory)!, "shards");
+        string directory = identity.ArtifactsFor("shards");
         new ShardResult
         {
             Test = identity.FullName,

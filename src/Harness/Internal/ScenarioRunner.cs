@@ -155,8 +155,7 @@ internal static class ScenarioRunner
 
         if (errors.FirstOrDefault(e => e is not null) is { } error)
         {
-            ExceptionDispatchInfo.Throw(new InvalidOperationException(
-                $"{spec}.Apply threw {error.GetType().Name}: {error.Message} — encode expected exceptions in the result type.", error));
+            ExceptionDispatchInfo.Throw(ApplyThrew(spec, error));
         }
 
         return new RoundResult<TOp, TResult>(entries, !finished, blocked);
@@ -255,13 +254,15 @@ internal static class ScenarioRunner
             }
             catch (Exception e)
             {
-                throw new InvalidOperationException(
-                    $"{spec}.Apply threw {e.GetType().Name}: {e.Message} — encode expected exceptions in the result type.", e);
+                throw ApplyThrew(spec, e);
             }
 
             call.Return(result);
         }
     }
+
+    private static InvalidOperationException ApplyThrew(object spec, Exception error) =>
+        new($"{spec}.Apply threw {error.GetType().Name}: {error.Message} — encode expected exceptions in the result type.", error);
 
     private static void CancelQuietly(CancellationTokenSource? source)
     {

@@ -37,16 +37,7 @@ internal sealed record Shard(int Index, int Count)
     /// <see cref="SystematicOptions.Seed"/>): a hash of the test's name, so shards agree without talking. Set
     /// <c>WEAVE_SEED</c> to the CI run's number to explore new schedules on every run.
     /// </summary>
-    internal static uint DefaultBaseSeed(string testName)
-    {
-        uint hash = 2166136261;
-        foreach (char c in testName)
-        {
-            hash = (hash ^ c) * 16777619;
-        }
-
-        return hash == 0 ? 1 : hash;
-    }
+    internal static uint DefaultBaseSeed(string testName) => TextHash.Fnv1a(testName) is var hash && hash != 0 ? hash : 1;
 
     /// <summary>This shard's seed: a SplitMix64 step of (base seed, index), never 0, distinct per index.</summary>
     internal uint SeedFor(uint baseSeed)

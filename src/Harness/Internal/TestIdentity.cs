@@ -100,7 +100,10 @@ internal sealed record TestIdentity(string FullName, string ShortName, string? A
 
     /// <summary>The default folder for schedule files: <c>artifacts/schedules</c> under the test project's own folder
     /// (never a parent repository's), or under <c>WEAVE_ARTIFACTS</c>, or the temp folder.</summary>
-    internal string DefaultTraceDirectory => Artifacts(ProjectDirectory, "schedules");
+    internal string DefaultTraceDirectory => ArtifactsFor("schedules");
+
+    /// <summary><c>artifacts/<paramref name="name"/></c> beside <see cref="DefaultTraceDirectory"/> (same rules).</summary>
+    internal string ArtifactsFor(string name) => Artifacts(ProjectDirectory, name);
 
     // A lambda's method lives in a compiler-generated closure class nested in the test class.
     private static Type? OuterType(Type? type)
