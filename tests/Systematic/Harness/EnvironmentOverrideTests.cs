@@ -128,6 +128,25 @@ public sealed class EnvironmentOverrideTests
         }
     }
 
+    // Here, not in FaultExplorationTests: environment variables are process-wide, and this collection runs alone
+    // (a loaded run once caught another test reading WEAVE_EXPLORE_INTERRUPTS=sometimes set by this one).
+    [Fact]
+    public void FaultOptions_AreReadFromTheEnvironment()
+    {
+        using (Set(("WEAVE_EXPLORE_INTERRUPTS", "1"), ("WEAVE_EXPLORE_CANCELLATION", "true")))
+        {
+            var options = new SystematicOptions().WithEnvironmentOverrides();
+            Assert.True(options.ExploreInterrupts);
+            Assert.True(options.ExploreCancellation);
+        }
+
+        using (Set(("WEAVE_EXPLORE_INTERRUPTS", "sometimes")))
+        {
+            var error = Assert.Throws<ArgumentException>(() => new SystematicOptions().WithEnvironmentOverrides());
+            Assert.Contains("WEAVE_EXPLORE_INTERRUPTS must be 1, 0, true or false; it is 'sometimes'", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static Restore Set(params (string Name, string Value)[] variables)
     {
         var previous = variables.Select(v => (v.Name, Environment.GetEnvironmentVariable(v.Name))).ToArray();

@@ -161,27 +161,6 @@ public sealed class FaultExplorationTests
     }
 
     [Fact]
-    public void FaultOptions_AreReadFromTheEnvironment()
-    {
-        Environment.SetEnvironmentVariable("WEAVE_EXPLORE_INTERRUPTS", "1");
-        Environment.SetEnvironmentVariable("WEAVE_EXPLORE_CANCELLATION", "true");
-        try
-        {
-            var options = new SystematicOptions().WithEnvironmentOverrides();
-            Assert.True(options.ExploreInterrupts);
-            Assert.True(options.ExploreCancellation);
-            Environment.SetEnvironmentVariable("WEAVE_EXPLORE_INTERRUPTS", "sometimes");
-            var error = Assert.Throws<ArgumentException>(() => new SystematicOptions().WithEnvironmentOverrides());
-            Assert.Contains("WEAVE_EXPLORE_INTERRUPTS must be 1, 0, true or false; it is 'sometimes'", error.Message);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("WEAVE_EXPLORE_INTERRUPTS", null);
-            Environment.SetEnvironmentVariable("WEAVE_EXPLORE_CANCELLATION", null);
-        }
-    }
-
-    [Fact]
     public void FaultsPerIteration_BelowOne_IsRefusedNamingIt()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => Systematic.Explore(() => { }, s_options with { FaultsPerIteration = 0 }));
