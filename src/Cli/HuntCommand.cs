@@ -19,13 +19,23 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
 
     public sealed class Settings : CommandSettings
     {
+        [CommandOption("--catalog <NAME>")]
+        [Description("Which catalog: seeded (buggy variants of Weave's own primitives, the default), field (real bugs in published NuGet packages, each against its buggy and its fixed version; needs the source checkout), or all.")]
+        public string Catalog { get; init; } = "seeded";
+
         [CommandOption("--strategy <NAME>")]
         [Description("A Coyote strategy to run (repeatable): Random, Probabilistic, Prioritization, FairPrioritization, QLearning, Portfolio. Default: Random and Prioritization.")]
         public string[] Strategies { get; init; } = [];
 
         [CommandOption("--iterations <N>")]
-        [Description("Coyote iterations per strategy and bug (default 100).")]
-        public int Iterations { get; init; } = 100;
+        [Description("Coyote iterations per strategy and bug (default 100 for the seeded catalog, 1000 for the field catalog).")]
+        public int? IterationsOption { get; init; }
+
+        /// <summary>The iterations for the seeded catalog.</summary>
+        public int Iterations => IterationsOption ?? 100;
+
+        /// <summary>The iterations for the field catalog (each version runs in its own process).</summary>
+        public int FieldIterations => IterationsOption ?? 1000;
 
         [CommandOption("--stress-rounds <N>")]
         [Description("Real-thread stress rounds per bug; 0 skips stress (default 100).")]
@@ -49,9 +59,14 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (Iterations < 1)
+            if (Catalog is not ("seeded" or "field" or "all"))
             {
-                return ValidationResult.Error($"--iterations must be at least 1 (got {Iterations}).");
+                return ValidationResult.Error($"--catalog must be seeded, field or all (got '{Catalog}').");
+            }
+
+            if (IterationsOption is < 1)
+            {
+                return ValidationResult.Error($"--iterations must be at least 1 (got {IterationsOption}).");
             }
 
             if (StressRounds < 0)
@@ -69,9 +84,13 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
 
             foreach (string name in Bugs)
             {
-                if (SeededBugCatalog.All.All(b => b.Name != name))
+                bool seeded = SeededBugCatalog.All.Any(b => b.Name == name);
+                bool field = FieldBugCatalog.All.Any(b => b.Name == name);
+                if (Catalog == "seeded" ? !seeded : Catalog == "field" ? !field : !(seeded || field))
                 {
-                    return ValidationResult.Error($"Unknown seeded bug '{name}'. Known: {string.Join(", ", SeededBugCatalog.All.Select(b => b.Name))}.");
+                    var known = (Catalog == "field" ? [] : SeededBugCatalog.All.Select(b => b.Name))
+                        .Concat(Catalog == "seeded" ? [] : FieldBugCatalog.All.Select(b => b.Name));
+                    return ValidationResult.Error($"Unknown {(Catalog == "all" ? "" : Catalog + " ")}bug '{name}'. Known: {string.Join(", ", known)}.");
                 }
             }
 
@@ -84,8 +103,25 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         SystematicStrategy[] strategies = settings.Strategies.Length == 0
             ? [SystematicStrategy.Random, SystematicStrategy.Prioritization]
             : [.. settings.Strategies.Select(s => Enum.Parse<SystematicStrategy>(s, ignoreCase: true)).Distinct()];
-        SeededBug[] bugs = [.. SeededBugCatalog.All.Where(b => settings.Bugs.Length == 0 || settings.Bugs.Contains(b.Name))];
         string output = Path.GetFullPath(settings.Out ?? Repository.Artifacts("hunt"));
+        int seeded = settings.Catalog == "field" ? ExitCodes.Ok : HuntSeeded(settings, strategies, output, cancellationToken);
+        if (settings.Catalog == "seeded" || seeded == ExitCodes.BadInput)
+        {
+            return seeded;
+        }
+
+        int field = FieldHunt.Run(settings, strategies, output, cancellationToken);
+        return field == ExitCodes.BadInput ? field : Math.Max(seeded, field);
+    }
+
+    private static int HuntSeeded(Settings settings, SystematicStrategy[] strategies, string output, CancellationToken cancellationToken)
+    {
+        SeededBug[] bugs = [.. SeededBugCatalog.All.Where(b => settings.Bugs.Length == 0 || settings.Bugs.Contains(b.Name))];
+        if (bugs.Length == 0)
+        {
+            return ExitCodes.Ok; // --bug named only field bugs (catalog all)
+        }
+
         Directory.CreateDirectory(output);
         var columns = strategies.Select(s => s.ToString()).ToList();
         if (settings.StressRounds > 0)

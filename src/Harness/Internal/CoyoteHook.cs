@@ -41,6 +41,9 @@ internal sealed class CoyoteHook : ISystematicHook
 
     public WaitMode CurrentMode => s_run.Value?.Mode ?? WaitMode.Real;
 
+    /// <summary>True inside a systematic test iteration (in the test body and everything it starts).</summary>
+    internal static bool InControlledTest => s_run.Value is not null;
+
     /// <summary>True when cancellation faults can be delivered on this runtime.</summary>
     internal static bool CanCancelTokens => s_tokenSource?.FieldType == typeof(CancellationTokenSource);
 
@@ -48,12 +51,15 @@ internal sealed class CoyoteHook : ISystematicHook
     internal static void Install() => Interlocked.CompareExchange(ref SystematicHook.s_instance, s_instance, null);
 
     /// <summary>Called first thing in the controlled test body, once per iteration.</summary>
-    internal static void EnterControlledTest(FaultPlan plan) =>
+    internal static void EnterControlledTest(FaultPlan plan)
+    {
+        Internal.CoyoteQuiescence.CaptureIterationRuntime();
         s_run.Value = new Run(
             plan.ExploreTimeouts ? WaitMode.ControlledWithTimeouts : WaitMode.Controlled,
             plan,
             Environment.CurrentManagedThreadId,
             plan.ExploreInterrupts || plan.ExploreCancellation ? Generator.Create() : null);
+    }
 
     public bool TakePendingInterrupt()
     {

@@ -93,4 +93,87 @@ internal static class CoyoteQuiescence
 
         return true;
     }
+
+    // The runtime of the iteration in progress (the monitor's thread has no runtime of its own to ask).
+    private static object? s_iterationRuntime;
+
+    /// <summary>Remembers the running iteration's runtime; called on the test's controlled thread.</summary>
+    internal static void CaptureIterationRuntime() => Volatile.Write(ref s_iterationRuntime, s_current?.GetValue(null));
+
+    private static readonly PropertyInfo? s_name = s_operation?.GetProperty("Name", BindingFlags.NonPublic | BindingFlags.Instance);
+    private static readonly MethodInfo? s_notifyFailure = s_runtime?.GetMethod(
+        "NotifyAssertionFailure", BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string)]);
+
+    /// <summary>How long uncontrolled work (thread pool, timers, I/O) gets to complete what the threads wait for
+    /// before a suspected deadlock is confirmed, on top of Coyote's one-second monitor.</summary>
+    private static readonly TimeSpan s_grace = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Called when Coyote's periodic monitor reports "potential deadlock or hang" (on the monitor's thread, which
+    /// holds Coyote's runtime lock): if no controlled operation is running and every unfinished one waits for
+    /// something that stays undone for a further grace period, it is a deadlock of the code under test — every
+    /// thread waits on a task, lock or event that no thread will ever complete (a lost wake-up, a lock cycle
+    /// through awaited tasks) — and the iteration fails as a bug. If some operation is running (spinning in code
+    /// the scheduler does not control, the false alarm) or a wait gets satisfied, it returns false and the
+    /// iteration stays inconclusive.
+    /// </summary>
+    /// <returns>True when the deadlock was confirmed and reported to Coyote as the iteration's bug.</returns>
+    internal static bool ConfirmDeadlock()
+    {
+        if (!Available || s_notifyFailure is null || s_name is null
+            || s_iterationRuntime is not { } runtime || s_operations!.GetValue(runtime) is not IDictionary operations)
+        {
+            return false;
+        }
+
+        var waiting = new List<object>();
+        foreach (object? op in operations.Values)
+        {
+            if (op is null)
+            {
+                continue;
+            }
+
+            int status = Convert.ToInt32(s_status!.GetValue(op), System.Globalization.CultureInfo.InvariantCulture);
+            if (status == Completed)
+            {
+                continue;
+            }
+
+            if (status is not (Paused or PausedOnAnyResource or PausedOnAllResources or PausedOnReceive))
+            {
+                return false; // running (or about to): the hang is in code the scheduler does not see
+            }
+
+            waiting.Add(op);
+        }
+
+        if (waiting.Count == 0)
+        {
+            return false;
+        }
+
+        var deadline = DateTime.UtcNow + s_grace;
+        do
+        {
+            foreach (object op in waiting)
+            {
+                if (Convert.ToInt32(s_status!.GetValue(op), System.Globalization.CultureInfo.InvariantCulture) == Paused
+                    && s_dependency!.GetValue(op) is Func<bool> dependency && dependency())
+                {
+                    return false; // something outside the scheduler completed a wait: not a deadlock
+                }
+            }
+
+            Thread.Sleep(50); // real time for uncontrolled work; this is Coyote's monitor thread, not a test thread
+        }
+        while (DateTime.UtcNow < deadline);
+
+        string names = string.Join(", ", waiting.Select(op => s_name.GetValue(op)));
+        s_notifyFailure.Invoke(runtime, [
+            $"Deadlock detected. {names} {(waiting.Count == 1 ? "waits" : "wait")} for a task, lock or event that no thread will " +
+            "complete: no controlled thread can run, and nothing outside the scheduler completed the wait in a further " +
+            $"{s_grace.TotalSeconds:0} s (a lost wake-up, or a cycle of waits)."]);
+        return true;
+    }
 }

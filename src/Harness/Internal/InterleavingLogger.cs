@@ -111,7 +111,12 @@ internal sealed partial class InterleavingLogger : ILogger
     {
         if (message.Contains(PotentialHangMessage, StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _potentialHangs);
+            // Every thread waiting for good is the code's deadlock; a thread still running is the false alarm.
+            if (!Internal.CoyoteQuiescence.ConfirmDeadlock())
+            {
+                Interlocked.Increment(ref _potentialHangs);
+            }
+
             return;
         }
 
