@@ -97,14 +97,14 @@ internal sealed class ReplayCommand : Command<ReplayCommand.Settings>
             return Errors.BadInput($"{path}: the test assembly '{schedule.Assembly}' that recorded it was not found{(schedule.AssemblyPath is null ? "" : $" at {schedule.AssemblyPath}")}; build the test project first.");
         }
 
-        if (!TestAssemblies.HasMethod(assembly, schedule.Test))
+        // A console program runs again with its own arguments (its check replays the schedule; the name it gave the
+        // check need not be a method); a test assembly is the xunit v3 executable, asked for the one method.
+        bool program = schedule.ProgramArguments is not null;
+        if (!program && !TestAssemblies.HasMethod(assembly, schedule.Test))
         {
             return Errors.BadInput($"{path}: the test '{schedule.Test}' no longer exists in {assembly}.");
         }
 
-        // A console program runs again with its own arguments (its check replays the schedule); a test assembly
-        // is the xunit v3 executable, asked for the one method.
-        bool program = schedule.ProgramArguments is not null;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in program
             ? ["exec", assembly, .. schedule.ProgramArguments!]
