@@ -25,12 +25,7 @@ internal static class FieldHunt
 
         public bool FalseAlarm => Fixed.Any(c => c.Found == true);
 
-        public (string Column, TechniqueResult Cell)? First =>
-            Buggy.Select((cell, i) => (Column: Columns[i], Cell: cell))
-                .Where(p => p.Cell.Found == true)
-                .OrderBy(p => p.Cell.Elapsed ?? TimeSpan.MaxValue)
-                .Select(p => ((string, TechniqueResult)?)p)
-                .FirstOrDefault();
+        public (string Column, TechniqueResult Cell)? First => HuntRow.FirstFind(Buggy, Columns);
     }
 
     public static int Run(HuntCommand.Settings settings, SystematicStrategy[] strategies, string output, CancellationToken cancellationToken)

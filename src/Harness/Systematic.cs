@@ -150,8 +150,8 @@ public static partial class Systematic
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options));
         var logger = new InterleavingLogger();
+        using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options), logger);
         if (!CoyoteLogRequested)
         {
             engine.SetLogger(logger); // Swallows Coyote's progress output; counts potential hangs.
@@ -194,6 +194,11 @@ public static partial class Systematic
 
         if (!bugFound)
         {
+            if (!options.ExploreFieldRaces && shard is null && report.InconclusiveIterations == 0 && options.SuggestFieldRaces)
+            {
+                report = report with { Hint = FieldRaceHint(test, options, seed) };
+            }
+
             WriteShardResult(shard, identity, report);
             return report;
         }
@@ -271,6 +276,43 @@ public static partial class Systematic
 
     // Coyote stops its threads with ThreadInterruptedException and rewrites catch (Exception) so that it never
     // sees one: a thread that lets a delivered interrupt escape just ends, which Coyote then reports as a hang.
+    // One more iteration, with Coyote's memory-access scheduling points on, counting plain-field accesses: when
+    // more than one thread touches fields, a clean run without ExploreFieldRaces has not explored races on them.
+    // The run's verdict stays what it was; the probe only words the suggestion.
+    private static string? FieldRaceHint(Delegate test, SystematicOptions options, uint seed)
+    {
+        try
+        {
+            Configuration configuration = BaseConfiguration(options.MaxSteps)
+                .WithRandomStrategy()
+                .WithTestingIterations(1)
+                .WithRandomGeneratorSeed(seed)
+                .WithMemoryAccessRaceCheckingEnabled(true)
+                .WithPotentialDeadlocksReportedAsBugs(false)
+                .WithVerbosityEnabled(VerbosityLevel.Exhaustive);
+            var probe = new InterleavingLogger { CountFieldAccessesOnly = true };
+            using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options with { ExploreInterrupts = false, ExploreCancellation = false }), probe);
+            engine.SetLogger(probe);
+            engine.Run();
+            if (probe.FieldAccessOperations < 2)
+            {
+                return null;
+            }
+
+            string found = engine.TestReport.NumOfFoundBugs > 0
+                ? $" One probe iteration with them on already failed: {FirstLine(engine.TestReport.BugReports.FirstOrDefault())}."
+                : "";
+            return $"{probe.FieldAccessOperations} threads read or write plain fields ({probe.FieldAccesses} accesses in one probe iteration); " +
+                "races on fields read outside a lock are explored only with ExploreFieldRaces = true (WEAVE_EXPLORE_FIELD_RACES=1)." + found;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null; // A suggestion, never a failure of its own.
+        }
+    }
+
+    private static string FirstLine(string? text) => text is null ? "" : text.Split('\n')[0].Trim();
+
     private static string? FaultHint(bool exploreInterrupts, string? bug) =>
         exploreInterrupts && bug is not null && bug.Contains("deadlock", StringComparison.OrdinalIgnoreCase)
             ? "ExploreInterrupts is on. A thread that lets a ThreadInterruptedException escape ends silently under Coyote " +
@@ -328,7 +370,7 @@ public static partial class Systematic
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using TestingEngine engine = CreateEngine(configuration, test, schedule.Faults);
+        using TestingEngine engine = CreateEngine(configuration, test, schedule.Faults, logger);
         engine.SetLogger(logger);
         engine.Run();
         stopwatch.Stop();
@@ -433,16 +475,18 @@ public static partial class Systematic
 
     // The wrapper marks the run as controlled (for TimedWait) before the test body runs; it returns the
     // test's task rather than awaiting it, because this assembly is not rewritten.
-    private static TestingEngine CreateEngine(Configuration configuration, Delegate test, FaultPlan faults) => test switch
+    private static TestingEngine CreateEngine(Configuration configuration, Delegate test, FaultPlan faults, InterleavingLogger? logger = null) => test switch
     {
         Action action => TestingEngine.Create(configuration, () =>
         {
             CoyoteHook.EnterControlledTest(faults);
+            logger?.CaptureRuntime();
             action();
         }),
         Func<Task> function => TestingEngine.Create(configuration, () =>
         {
             CoyoteHook.EnterControlledTest(faults);
+            logger?.CaptureRuntime();
             return function();
         }),
         _ => throw new ArgumentException("The test must be an Action or a Func<Task>.", nameof(test)),

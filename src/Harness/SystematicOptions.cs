@@ -79,6 +79,14 @@ public sealed record SystematicOptions
     public bool FailOnPotentialHang { get; init; }
 
     /// <summary>
+    /// After a clean run without <see cref="ExploreFieldRaces"/>, run one more iteration with it on and, when more than
+    /// one thread reads or writes plain fields, say so in <see cref="SystematicReport.Hint"/> (the verdict is unchanged).
+    /// Default true; false (or <c>WEAVE_SUGGEST_FIELD_RACES=0</c>) skips the extra iteration.
+    /// </summary>
+    /// <remarks>Python counterpart: none.</remarks>
+    public bool SuggestFieldRaces { get; init; } = true;
+
+    /// <summary>
     /// At most this many interrupts and cancellations armed per iteration (each is a scheduler choice, so
     /// the schedule records which waits got one). Small budgets find these bugs fastest: one fault at the
     /// wrong moment is what breaks a primitive. Default 2.
@@ -122,6 +130,11 @@ public sealed record SystematicOptions
                     : throw new ArgumentException(
                         $"WEAVE_STRATEGY must be one of {string.Join(", ", Enum.GetNames<SystematicStrategy>())}; it is '{strategy}'."),
             };
+        }
+
+        if (ReadSwitch("WEAVE_SUGGEST_FIELD_RACES") is bool suggest)
+        {
+            options = options with { SuggestFieldRaces = suggest };
         }
 
         if (ReadSwitch("WEAVE_EXPLORE_TIMEOUTS") is bool timeouts)

@@ -67,8 +67,8 @@ public sealed record SystematicReport
         var text = new StringBuilder();
         text.Append($"Inconclusive: {InconclusiveIterations} iteration(s) stopped with no scheduling step for a second (Coyote's ")
             .Append("\"potential deadlock or hang\"). A controlled thread was running code the scheduler does not control — ")
-            .Append("the core library waiting for work on a thread the scheduler holds paused (a CancellationTokenRegistration.Dispose ")
-            .Append("waiting for a running callback, a ManualResetEventSlim or SemaphoreSlim wait), or an assembly that was not rewritten — ")
+            .Append("a spin or a wait inside the core library or an assembly that was not rewritten, for a thread the scheduler holds ")
+            .Append("paused — ")
             .Append("so these iterations are not verdicts, and they are not reported as a bug of your code")
             .Append(InconclusiveIterations >= 3 ? "; the run stopped at the third." : ".");
         if (UncontrolledInvocations.Count > 0)
@@ -76,7 +76,7 @@ public sealed record SystematicReport
             text.Append(" Uncontrolled calls seen: ").Append(string.Join(", ", UncontrolledInvocations)).Append('.');
         }
 
-        text.Append(" To explore them: rewrite the assembly that blocks (<WeaveRewriteAssembly Include=\"Its.dll\" />), ")
+        text.Append(" To explore them: rewrite the package that blocks (<WeaveRewritePackage Include=\"Its.Package.Id\" />), ")
             .Append("use a Weave primitive or a Monitor-based wait there, or check the same code on real threads with Stress; ")
             .Append("FailOnPotentialHang = true reports such an iteration as a bug.");
         return text.ToString();
@@ -111,7 +111,7 @@ public sealed record SystematicReport
             text.AppendLine().Append("  ").Append(Bug?.Trim().Replace("\n", "\n  ", StringComparison.Ordinal));
         }
 
-        if (Hint is not null && BugFound)
+        if (Hint is not null)
         {
             text.AppendLine().Append("Note: ").Append(Hint);
         }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Weave.Cli.Tests;
 
 /// <summary>
@@ -31,32 +28,10 @@ public sealed class RewritePackageTests
             """);
         File.WriteAllText(Path.Combine(folder, "Class1.cs"), "namespace Shadowed; public static class Class1 { }");
 
-        var (exitCode, output) = Dotnet(folder, "build", "-nologo");
+        var (exitCode, output) = ConsoleExample.Run("dotnet", ["build", "-nologo"], Path.Combine(folder, "artifacts"), folder);
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("WeaveRewritePackage 'system.threading.channels' puts no assembly in this project's output", output, StringComparison.Ordinal);
         Assert.Contains("the shared framework replaces it with its own copy", output, StringComparison.Ordinal);
-    }
-
-    private static (int ExitCode, string Output) Dotnet(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var output = new StringBuilder();
-        using Process process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build did not finish within 5 minutes");
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
     }
 }

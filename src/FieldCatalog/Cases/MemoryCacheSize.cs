@@ -34,6 +34,7 @@ internal static class FieldCase
         var perScenario = options with { Iterations = Math.Max(1, options.Iterations / Scenarios) };
         SystematicReport? last = null;
         int iterations = 0;
+        var elapsed = TimeSpan.Zero;
         for (int i = 0; i < scenarios.Length; i++)
         {
             if (replaying >= 0 && i != replaying)
@@ -43,24 +44,26 @@ internal static class FieldCase
 
             var report = Systematic.ExploreScenario(spec, scenarios[i], perScenario, $"{Name}#{i}");
             iterations += report.Iterations;
+            elapsed += report.Elapsed;
             if (report.BugFound || report.IsReplay)
             {
-                return report.IterationOfFirstBug is { } at
-                    ? Copy(report, iterations, iterations - report.Iterations + at)
+                return report.IterationOfFirstBug is { } at && !report.IsReplay
+                    ? Copy(report, iterations, iterations - report.Iterations + at, elapsed)
                     : report;
             }
 
             last = report;
         }
 
-        return last is null ? throw new InvalidOperationException("no scenario generated") : Copy(last, iterations, null);
+        return last is null ? throw new InvalidOperationException("no scenario generated") : Copy(last, iterations, null, elapsed);
     }
 
-    private static SystematicReport Copy(SystematicReport report, int iterations, int? firstBug) =>
+    // The run over all scenarios as one report: iterations and time summed, the first bug's iteration counted from the start.
+    private static SystematicReport Copy(SystematicReport report, int iterations, int? firstBug, TimeSpan elapsed) =>
         new()
         {
             TestName = report.TestName, BugFound = report.BugFound, Bug = report.Bug, Iterations = iterations,
-            IterationOfFirstBug = firstBug, Elapsed = report.Elapsed, ScheduleFile = report.ScheduleFile,
+            IterationOfFirstBug = firstBug, Elapsed = elapsed, ScheduleFile = report.ScheduleFile,
             ReplayCommand = report.ReplayCommand, UncontrolledInvocations = report.UncontrolledInvocations,
             Strategy = report.Strategy, Seed = report.Seed, IsReplay = report.IsReplay, Interleaving = report.Interleaving,
             InconclusiveIterations = report.InconclusiveIterations, Hint = report.Hint,

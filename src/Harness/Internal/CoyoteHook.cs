@@ -53,7 +53,6 @@ internal sealed class CoyoteHook : ISystematicHook
     /// <summary>Called first thing in the controlled test body, once per iteration.</summary>
     internal static void EnterControlledTest(FaultPlan plan)
     {
-        Internal.CoyoteQuiescence.CaptureIterationRuntime();
         s_run.Value = new Run(
             plan.ExploreTimeouts ? WaitMode.ControlledWithTimeouts : WaitMode.Controlled,
             plan,

@@ -94,11 +94,8 @@ internal static class CoyoteQuiescence
         return true;
     }
 
-    // The runtime of the iteration in progress (the monitor's thread has no runtime of its own to ask).
-    private static object? s_iterationRuntime;
-
-    /// <summary>Remembers the running iteration's runtime; called on the test's controlled thread.</summary>
-    internal static void CaptureIterationRuntime() => Volatile.Write(ref s_iterationRuntime, s_current?.GetValue(null));
+    /// <summary>The Coyote runtime of the calling controlled thread (null outside one, or if Coyote moved it).</summary>
+    internal static object? CurrentRuntime() => s_current?.GetValue(null);
 
     private static readonly PropertyInfo? s_name = s_operation?.GetProperty("Name", BindingFlags.NonPublic | BindingFlags.Instance);
     private static readonly MethodInfo? s_notifyFailure = s_runtime?.GetMethod(
@@ -118,10 +115,12 @@ internal static class CoyoteQuiescence
     /// iteration stays inconclusive.
     /// </summary>
     /// <returns>True when the deadlock was confirmed and reported to Coyote as the iteration's bug.</returns>
-    internal static bool ConfirmDeadlock()
+    /// <param name="runtime">The iteration's runtime (the monitor's thread has none of its own to ask; several
+    /// engines may run in one process).</param>
+    internal static bool ConfirmDeadlock(object? runtime)
     {
         if (!Available || s_notifyFailure is null || s_name is null
-            || s_iterationRuntime is not { } runtime || s_operations!.GetValue(runtime) is not IDictionary operations)
+            || runtime is null || s_operations!.GetValue(runtime) is not IDictionary operations)
         {
             return false;
         }

@@ -28,6 +28,8 @@ internal sealed partial class InterleavingLogger : ILogger
     internal const string PotentialHangMessage = "Potential deadlock or hang detected";
 
     private readonly List<string> _lines = [];
+    private readonly HashSet<string> _fieldAccessOperations = [];
+    private object? _runtime;
     private int _dropped;
     private int _potentialHangs;
 
@@ -37,6 +39,19 @@ internal sealed partial class InterleavingLogger : ILogger
     /// Written by the monitor's own task.
     /// </summary>
     public int PotentialHangs => Volatile.Read(ref _potentialHangs);
+
+    /// <summary>Remembers the running iteration's Coyote runtime (called on its controlled thread, at its start), so
+    /// that a potential hang reported from Coyote's monitor thread is judged on this engine's threads.</summary>
+    public void CaptureRuntime() => Volatile.Write(ref _runtime, Internal.CoyoteQuiescence.CurrentRuntime());
+
+    /// <summary>Only count plain-field accesses (the ExploreFieldRaces probe): no interleaving text.</summary>
+    public bool CountFieldAccessesOnly { get; init; }
+
+    /// <summary>Plain-field accesses seen (Coyote's memory-access scheduling points, with memory-access races on).</summary>
+    public int FieldAccesses { get; private set; }
+
+    /// <summary>How many operations (threads) made them.</summary>
+    public int FieldAccessOperations => _fieldAccessOperations.Count;
 
     /// <summary>The interleaving, one step per line (the last <see cref="MaxLines"/> steps).</summary>
     public string Text
@@ -112,7 +127,7 @@ internal sealed partial class InterleavingLogger : ILogger
         if (message.Contains(PotentialHangMessage, StringComparison.Ordinal))
         {
             // Every thread waiting for good is the code's deadlock; a thread still running is the false alarm.
-            if (!Internal.CoyoteQuiescence.ConfirmDeadlock())
+            if (!Internal.CoyoteQuiescence.ConfirmDeadlock(Volatile.Read(ref _runtime)))
             {
                 Interlocked.Increment(ref _potentialHangs);
             }
@@ -123,6 +138,18 @@ internal sealed partial class InterleavingLogger : ILogger
         Match match = SchedulingPoint().Match(message);
         if (!match.Success)
         {
+            return;
+        }
+
+        if (CountFieldAccessesOnly)
+        {
+            // Coyote 1.7.11 logs a memory access's scheduling point as 'Interleave' (later versions: Read, Write).
+            if (match.Groups["kind"].Value is "Interleave" or "Read" or "Write" && !InWeavePrimitives(new StackTrace(skipFrames: 1)))
+            {
+                FieldAccesses++;
+                _fieldAccessOperations.Add(match.Groups["op"].Value);
+            }
+
             return;
         }
 
@@ -145,6 +172,24 @@ internal sealed partial class InterleavingLogger : ILogger
             _lines.RemoveAt(0);
             _dropped++;
         }
+    }
+
+    // The field access's own code: the first frame outside Coyote and the harness. Weave.Primitives' fields are
+    // its own business (guarded, and tested here); the user's are what the suggestion is about.
+    private static bool InWeavePrimitives(StackTrace trace)
+    {
+        foreach (StackFrame frame in trace.GetFrames())
+        {
+            string? assembly = frame.GetMethod()?.DeclaringType?.Assembly.GetName().Name;
+            if (assembly is null || assembly.StartsWith("Microsoft.Coyote", StringComparison.Ordinal) || assembly == "Weave.Harness")
+            {
+                continue;
+            }
+
+            return assembly == "Weave.Primitives";
+        }
+
+        return false;
     }
 
     // Innermost to outermost: Coyote's interceptor (names the intercepted API), then Weave.Primitives

@@ -34,6 +34,46 @@ public sealed class FieldRaceExplorationTests
     }
 
     [Fact]
+    public void CleanRunWithoutFieldRaces_OnCodeSharingPlainFields_SuggestsTheOption()
+    {
+        SystematicReport report = Systematic.Explore(RacyBreakerTest, s_options with { Iterations = 50 });
+
+        Assert.False(report.BugFound, report.ToString());
+        Assert.NotNull(report.Hint);
+        Assert.Contains("read or write plain fields", report.Hint, StringComparison.Ordinal);
+        Assert.Contains("ExploreFieldRaces = true (WEAVE_EXPLORE_FIELD_RACES=1)", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CleanRunWithoutFieldRaces_UsingOnlyWeavePrimitives_SuggestsNothing()
+    {
+        // The primitives' own fields are theirs (guarded by their locks); only the test's shared fields count. The
+        // queue reaches the threads as their start argument, so the test itself shares no field (a captured local
+        // would be one: a closure's field, read by both threads).
+        SystematicReport report = Systematic.Explore(() =>
+        {
+            var queue = new Primitives.FifoQueue<int>(1);
+            var producer = new Thread(static q => ((Primitives.FifoQueue<int>)q!).Put(1));
+            var consumer = new Thread(static q => ((Primitives.FifoQueue<int>)q!).Get());
+            producer.Start(queue);
+            consumer.Start(queue);
+            producer.Join();
+            consumer.Join();
+        }, s_options with { Iterations = 50 });
+
+        Assert.False(report.BugFound, report.ToString());
+        Assert.Null(report.Hint);
+    }
+
+    [Fact]
+    public void SuggestFieldRaces_Off_SkipsTheProbe()
+    {
+        SystematicReport report = Systematic.Explore(RacyBreakerTest, s_options with { Iterations = 50, SuggestFieldRaces = false });
+
+        Assert.Null(report.Hint);
+    }
+
+    [Fact]
     public void ExploreFieldRaces_OnTheFixedBreaker_FindsNothing()
     {
         SystematicReport report = Systematic.Explore(FixedBreakerTest, s_options with { ExploreFieldRaces = true });
