@@ -34,4 +34,19 @@ public sealed class RewritePackageTests
         Assert.Contains("WeaveRewritePackage 'system.threading.channels' puts no assembly in this project's output", output, StringComparison.Ordinal);
         Assert.Contains("the shared framework replaces it with its own copy", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RewritePackage_AlsoRewritesThePackagesItDependsOn()
+    {
+        // The field catalog's AsyncEx 1.0.2 project names one package; its dependencies (transitively) are rewritten too.
+        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        string config = Path.Combine(WeaveProcess.RepositoryRoot, "src", "FieldCatalog", "ReaderWriterLock.1.0.2", "bin", configuration, "net10.0", "weave.rewrite.coyote.json");
+        Assert.True(File.Exists(config), $"{config} is missing (src/FieldCatalog is part of Harness.sln)");
+
+        string text = File.ReadAllText(config);
+        foreach (string assembly in new[] { "Nito.AsyncEx.Coordination.dll", "Nito.AsyncEx.Tasks.dll", "Nito.Collections.Deque.dll", "Nito.Disposables.dll" })
+        {
+            Assert.Contains($"\"{assembly}\"", text, StringComparison.Ordinal);
+        }
+    }
 }
