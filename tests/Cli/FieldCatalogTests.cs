@@ -7,8 +7,13 @@ namespace Weave.Cli.Tests;
 /// under Coyote with a fixed seed, its schedule replays the bug on iteration 1, and the fixed version stays clean at
 /// the same budget with no inconclusive iteration. Stress figures are reported by hunt, never asserted.
 /// </summary>
+[Collection(FieldCatalogTests.Collection)]
 public sealed class FieldCatalogTests
 {
+    /// <summary>The tests that run or rebuild the field-catalog programs run one after another (see
+    /// <see cref="HuntFieldCatalogTests"/>).</summary>
+    public const string Collection = "field catalog";
+
     private const int Budget = 1000;
 
     public static TheoryData<string, string, string> Entries => new()

@@ -5,6 +5,7 @@ namespace Weave.Cli.Tests;
 /// framework replaces has nothing in the output to rewrite, and the build says so, naming the package, instead of
 /// silently testing uncontrolled code.
 /// </summary>
+[Collection(FieldCatalogTests.Collection)]
 public sealed class RewritePackageTests
 {
     [Fact]
