@@ -71,7 +71,7 @@ internal static class FieldHunt
                     var fixedVersion = new List<TechniqueResult>();
                     foreach (SystematicStrategy strategy in strategies)
                     {
-                        string[] args = ["--iterations", settings.FieldIterations.ToString(CultureInfo.InvariantCulture), "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture), "--strategy", strategy.ToString()];
+                        string[] args = ["--iterations", settings.FieldIterations.ToString(CultureInfo.InvariantCulture), "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture), "--strategy", strategy.ToString(), "--parallel", settings.Parallel.ToString(CultureInfo.InvariantCulture)];
                         buggy.Add(Cell(RunCase(bug.Program(root, bug.Buggy), args, artifacts), fixedTwin: false));
                         task.Increment(1);
                         fixedVersion.Add(Cell(RunCase(bug.Program(root, bug.Fixed), args, artifacts), fixedTwin: true));
@@ -216,7 +216,7 @@ internal static class FieldHunt
     {
         var text = new StringBuilder();
         text.AppendLine("# Field bugs (weave hunt --catalog field)").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.FieldIterations} iterations each, seed {settings.Seed}; each cell: the buggy version / the fixed version at the same budget. {rows.Count(r => r.Found)} of {rows.Count} found, {rows.Count(r => r.FalseAlarm)} false alarm(s).");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.FieldIterations} iterations each on {settings.Parallel} engine(s), seed {settings.Seed}; each cell: the buggy version / the fixed version at the same budget. {rows.Count(r => r.Found)} of {rows.Count} found, {rows.Count(r => r.FalseAlarm)} false alarm(s).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| Bug | Package (buggy → fixed) | Upstream | Class | Found first by | {string.Join(" | ", columns)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|---|---|---|{string.Concat(Enumerable.Repeat("---|", columns.Count))}");

@@ -37,6 +37,13 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
         /// <summary>The iterations for the field catalog (each version runs in its own process).</summary>
         public int FieldIterations => IterationsOption ?? 1000;
 
+        [CommandOption("--parallel <N>")]
+        [Description("Coyote engines exploring each strategy's iterations at once (SystematicOptions.Parallelism; default: the core count). With Random the finds are the same for every N; see docs/systematic-testing.md.")]
+        public int? ParallelOption { get; init; }
+
+        /// <summary>Engines per exploration.</summary>
+        public int Parallel => ParallelOption ?? Environment.ProcessorCount;
+
         [CommandOption("--stress-rounds <N>")]
         [Description("Real-thread stress rounds per bug; 0 skips stress (default 100).")]
         public int StressRounds { get; init; } = 100;
@@ -67,6 +74,11 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
             if (IterationsOption is < 1)
             {
                 return ValidationResult.Error($"--iterations must be at least 1 (got {IterationsOption}).");
+            }
+
+            if (ParallelOption is < 1)
+            {
+                return ValidationResult.Error($"--parallel must be at least 1 (got {ParallelOption}).");
             }
 
             if (StressRounds < 0)
@@ -152,6 +164,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                             Strategy = strategy,
                             Iterations = settings.Iterations,
                             Seed = settings.Seed,
+                            Parallelism = settings.Parallel,
                             TraceDirectory = Path.Combine(output, "schedules"),
                         };
                         cells.Add(Techniques.Systematically(bug, Scenario(bug), bug.Name, options));
@@ -169,7 +182,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
                         cells.AddRange(Techniques.FromScenarios(
                             bug,
                             LinearizabilitySpecs.StressOptions with { Rounds = 300, Seed = settings.Seed, HtmlDirectory = Path.Combine(output, "linearizability") },
-                            LinearizabilitySpecs.CoyoteOptions with { Seed = settings.Seed, TraceDirectory = Path.Combine(output, "schedules") },
+                            LinearizabilitySpecs.CoyoteOptions with { Seed = settings.Seed, Parallelism = settings.Parallel, TraceDirectory = Path.Combine(output, "schedules") },
                             settings.Seed,
                             ScenarioName(bug, settings.Seed)));
                         task.Increment(2);
@@ -251,7 +264,7 @@ internal sealed class HuntCommand : Command<HuntCommand.Settings>
     {
         var text = new StringBuilder();
         text.AppendLine("# Bug-finding table (weave hunt)").AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.Iterations} iterations each (ExploreTimeouts on), seed {settings.Seed}. {rows.Count(r => r.Found)} of {rows.Count} seeded bugs found.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores; Coyote strategies {string.Join(", ", strategies)} with at most {settings.Iterations} iterations each on {settings.Parallel} engine(s) (ExploreTimeouts on), seed {settings.Seed}. {rows.Count(r => r.Found)} of {rows.Count} seeded bugs found.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"| Seeded bug | Modelled on | Found first by | {string.Join(" | ", columns)} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"|---|---|---|{string.Concat(Enumerable.Repeat("---|", columns.Count))}");

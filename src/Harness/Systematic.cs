@@ -139,67 +139,87 @@ public static partial class Systematic
         uint baseSeed = options.Seed ?? (shard is null ? (uint)Random.Shared.NextInt64(1, uint.MaxValue) : Shard.DefaultBaseSeed(identity.FullName));
         uint seed = shard?.SeedFor(baseSeed) ?? baseSeed;
         int iterations = shard?.IterationsFor(options.Iterations) ?? options.Iterations;
-        Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
-            .WithTestingIterations((uint)iterations)
-            .WithRandomGeneratorSeed(seed)
-            .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces)
-            .WithPotentialDeadlocksReportedAsBugs(options.FailOnPotentialHang);
-        if (!CoyoteLogRequested)
+
+        SystematicReport report = ExploreOnce(test, options, identity, subject, seed, iterations, out string? interference);
+        if (interference is not null)
         {
-            configuration = configuration.WithVerbosityEnabled(VerbosityLevel.Error); // The logger counts potential hangs.
+            // The engines shared something they must not (static state of the test or of the code under test): a
+            // parallel run's find that does not replay alone, or an iteration that hung, is not a verdict. The same
+            // seed on one engine is (for Random, the exact run the engines split).
+            SystematicReport alone = ExploreOnce(test, options with { Parallelism = 1 }, identity, subject, seed, iterations, out _);
+            string note = $"The {report.Engines} engines interfered ({interference}), so the run was repeated on one engine: the test " +
+                "or the code under test shares state across iterations (a static field, a lock on a static object). " +
+                "Set Parallelism = 1 (WEAVE_PARALLELISM=1) for this test to skip the parallel attempt.";
+            report = alone with { Hint = alone.Hint is null ? note : $"{alone.Hint} {note}", Elapsed = report.Elapsed + alone.Elapsed };
+        }
+
+        report = report with { Shard = shard?.ToString(), BaseSeed = shard is null ? null : baseSeed };
+        if (!report.BugFound && !options.ExploreFieldRaces && shard is null && report.InconclusiveIterations == 0 && options.SuggestFieldRaces)
+        {
+            string? fieldRaces = FieldRaceHint(test, options, seed);
+            report = report with { Hint = report.Hint is null || fieldRaces is null ? fieldRaces ?? report.Hint : $"{report.Hint} {fieldRaces}" };
+        }
+
+        WriteShardResult(shard, identity, report);
+        return report;
+    }
+
+    // One exploration on options.Parallelism engines; a find is saved as a schedule and replayed once (quietly) to show
+    // where each thread was. interference: why a parallel run's result cannot stand (null when it can).
+    private static SystematicReport ExploreOnce(
+        Delegate test, SystematicOptions options, TestIdentity identity, Type? subject, uint seed, int iterations, out string? interference)
+    {
+        interference = null;
+        Configuration Configure(uint engineSeed, int engineIterations)
+        {
+            Configuration configuration = ApplyStrategy(BaseConfiguration(options.MaxSteps), options.Strategy)
+                .WithTestingIterations((uint)engineIterations)
+                .WithRandomGeneratorSeed(engineSeed)
+                .WithMemoryAccessRaceCheckingEnabled(options.ExploreFieldRaces)
+                .WithPotentialDeadlocksReportedAsBugs(options.FailOnPotentialHang);
+            return CoyoteLogRequested
+                ? configuration
+                : configuration.WithVerbosityEnabled(VerbosityLevel.Error); // The logger counts potential hangs.
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var logger = new InterleavingLogger();
-        using TestingEngine engine = CreateEngine(configuration, test, FaultPlan.From(options), logger);
-        if (!CoyoteLogRequested)
-        {
-            engine.SetLogger(logger); // Swallows Coyote's progress output; counts potential hangs.
-        }
-        int iteration = 0;
-        engine.RegisterStartIterationCallBack(i =>
-        {
-            iteration = (int)i + 1;
-            if (logger.PotentialHangs >= MaxInconclusiveIterations)
-            {
-                engine.Stop(); // Each costs Coyote's one-second timeout; three say what there is to say.
-            }
-
-            if (options.TimeBudget is TimeSpan budget && stopwatch.Elapsed > budget)
-            {
-                engine.Stop(); // Out of time: stop without a verdict on the rest.
-            }
-        });
-        engine.Run();
+        FaultPlan faults = FaultPlan.From(options);
+        ParallelExploration.Outcome outcome = ParallelExploration.Run(
+            Configure,
+            (configuration, logger) => CreateEngine(configuration, test, faults, logger),
+            seed,
+            iterations,
+            options.Parallelism,
+            options.TimeBudget,
+            stopwatch,
+            attachLogger: !CoyoteLogRequested);
         stopwatch.Stop();
 
-        TestReport result = engine.TestReport;
-        bool bugFound = result.NumOfFoundBugs > 0;
+        bool bugFound = outcome.Bug is not null;
+        int iteration = outcome.IterationOfBug ?? outcome.Explored;
         var report = new SystematicReport
         {
             TestName = identity.FullName,
             BugFound = bugFound,
-            Bug = bugFound ? result.BugReports.FirstOrDefault() : null,
-            Iterations = Math.Max(iteration, result.NumOfExploredFairPaths + result.NumOfExploredUnfairPaths),
-            IterationOfFirstBug = bugFound ? iteration : null,
+            Bug = outcome.Bug,
+            Iterations = outcome.Explored,
+            IterationOfFirstBug = outcome.IterationOfBug,
             Elapsed = stopwatch.Elapsed,
-            UncontrolledInvocations = [.. result.UncontrolledInvocations],
+            UncontrolledInvocations = outcome.UncontrolledInvocations,
             Strategy = options.Strategy,
             Seed = seed,
-            Hint = bugFound ? FaultHint(options.ExploreInterrupts, result.BugReports.FirstOrDefault()) : null,
-            Shard = shard?.ToString(),
-            BaseSeed = shard is null ? null : baseSeed,
-            InconclusiveIterations = logger.PotentialHangs,
+            Hint = bugFound ? FaultHint(options.ExploreInterrupts, outcome.Bug) : null,
+            InconclusiveIterations = outcome.PotentialHangs,
+            Engines = outcome.Engines,
         };
+
+        if (outcome.Engines > 1 && outcome.PotentialHangs > 0)
+        {
+            interference = $"{outcome.PotentialHangs} iteration(s) hung";
+        }
 
         if (!bugFound)
         {
-            if (!options.ExploreFieldRaces && shard is null && report.InconclusiveIterations == 0 && options.SuggestFieldRaces)
-            {
-                report = report with { Hint = FieldRaceHint(test, options, seed) };
-            }
-
-            WriteShardResult(shard, identity, report);
             return report;
         }
 
@@ -223,28 +243,39 @@ public static partial class Systematic
             ExploreFieldRaces = options.ExploreFieldRaces,
             FaultsPerIteration = options.FaultsPerIteration,
             MaxSteps = options.MaxSteps,
-            CoyoteTrace = engine.ReproducibleTrace,
+            CoyoteTrace = outcome.Trace,
         }.Write(file);
 
-        // Replay the schedule once, quietly, to say where every thread was when the bug struck
-        // (for a deadlock: where each one is blocked).
+        // Replay the schedule once, quietly, to say where every thread was when the bug struck (for a deadlock: where
+        // each one is blocked). After a parallel run it is also the check that the bug is the code's: it must come
+        // back on one engine, with nothing else exploring.
         string? lastSteps;
+        bool reproduced = false;
         try
         {
-            lastSteps = LastStepOfEachThread(ReplayCore(file, test, identity, subject).Interleaving);
+            SystematicReport replayed = ReplayCore(file, test, identity, subject);
+            reproduced = replayed.BugFound; // Its text may differ in thread ids and the like; a bug is a bug.
+            lastSteps = LastStepOfEachThread(replayed.Interleaving);
         }
         catch (Exception e) when (e is ScheduleFileException or InvalidOperationException)
         {
             lastSteps = $"  (the schedule could not be replayed to show the threads: {e.Message})";
         }
 
-        report = report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
-        WriteShardResult(shard, identity, report);
-        return report;
+        if (outcome.Engines > 1 && (!reproduced || report.Bug!.Contains(CrossIterationAccess, StringComparison.Ordinal)))
+        {
+            interference ??= reproduced
+                ? "one used a lock another engine's iteration had created"
+                : $"the bug one found in iteration {iteration} did not come back when its schedule was replayed alone";
+            File.Delete(file); // Not a schedule of the code's bug.
+            return report;
+        }
+
+        return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
     }
 
-    // Potential hangs (code Coyote does not control ran with no scheduling step for a second) end the run after this many.
-    private const int MaxInconclusiveIterations = 3;
+    // Coyote's message when a controlled lock or wait handle is used by another runtime than the one that created it.
+    private const string CrossIterationAccess = "that was created in a previous test iteration";
 
     // A sharded run's result for `weave merge`: artifacts/shards/<Class.Method>.shard-i-of-n.json.
     private static void WriteShardResult(Shard? shard, TestIdentity identity, SystematicReport report)
@@ -456,6 +487,7 @@ public static partial class Systematic
             .WithMaxSchedulingSteps((uint)maxSteps)
             .WithFailureOnMaxStepsBoundEnabled(true) // A run that never ends is a livelock: a bug.
             .WithTelemetryEnabled(false)
+            .WithTraceAnalysisEnabled(false) // Coyote's execution graph (a node and edges per step) only feeds DGML files Weave never writes.
             .WithConsoleLoggingEnabled(CoyoteLogRequested)
             .WithVerbosityEnabled(CoyoteLogRequested ? VerbosityLevel.Debug : VerbosityLevel.None);
 

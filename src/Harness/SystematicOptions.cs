@@ -87,13 +87,30 @@ public sealed record SystematicOptions
     public bool SuggestFieldRaces { get; init; } = true;
 
     /// <summary>
+    /// How many Coyote engines explore at once, each on its own thread with a contiguous slice of the
+    /// <see cref="Iterations"/> (in this process; see docs/systematic-testing.md for why not processes). Default: the
+    /// core count (<see cref="Environment.ProcessorCount"/>); <c>WEAVE_PARALLELISM</c> overrides it. Never more engines
+    /// than iterations.
+    /// </summary>
+    /// <remarks>
+    /// The result does not depend on timing: the first bug in iteration order is reported (an engine's bug stops the
+    /// engines after it; those before it finish their slices), so a seed gives the same verdict, bug, iteration and
+    /// schedule on every run. With <see cref="SystematicStrategy.Random"/> and
+    /// <see cref="SystematicStrategy.Probabilistic"/> that result is also the same for every Parallelism (Coyote seeds
+    /// iteration <c>i</c> with <c>seed + i</c>, and each engine starts at its slice's <c>i</c>); strategies that learn
+    /// across iterations (Prioritization, QLearning, Portfolio) learn per engine, so their later slices differ a little
+    /// with Parallelism. A schedule always replays alone, on one engine. Python counterpart: none.
+    /// </remarks>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// At most this many interrupts and cancellations armed per iteration (each is a scheduler choice, so
     /// the schedule records which waits got one). Small budgets find these bugs fastest: one fault at the
     /// wrong moment is what breaks a primitive. Default 2.
     /// </summary>
     public int FaultsPerIteration { get; init; } = 2;
 
-    /// <summary>Returns these options with <c>WEAVE_ITERATIONS</c>, <c>WEAVE_SEED</c>, <c>WEAVE_STRATEGY</c>,
+    /// <summary>Returns these options with <c>WEAVE_ITERATIONS</c>, <c>WEAVE_SEED</c>, <c>WEAVE_STRATEGY</c>, <c>WEAVE_PARALLELISM</c>,
     /// <c>WEAVE_EXPLORE_TIMEOUTS</c>, <c>WEAVE_EXPLORE_INTERRUPTS</c>, <c>WEAVE_EXPLORE_CANCELLATION</c> and
     /// <c>WEAVE_EXPLORE_FIELD_RACES</c> applied
     /// (each switch takes 1/0 or true/false).</summary>
@@ -132,6 +149,16 @@ public sealed record SystematicOptions
             };
         }
 
+        if (Read("WEAVE_PARALLELISM") is string parallelism)
+        {
+            options = options with
+            {
+                Parallelism = int.TryParse(parallelism, NumberStyles.None, CultureInfo.InvariantCulture, out int p) && p > 0
+                    ? p
+                    : throw new ArgumentException($"WEAVE_PARALLELISM must be a positive integer (engines at once); it is '{parallelism}'."),
+            };
+        }
+
         if (ReadSwitch("WEAVE_SUGGEST_FIELD_RACES") is bool suggest)
         {
             options = options with { SuggestFieldRaces = suggest };
@@ -166,6 +193,7 @@ public sealed record SystematicOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Iterations, 1, nameof(Iterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSteps, 1, nameof(MaxSteps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1, nameof(Parallelism));
         if (TimeBudget is TimeSpan budget && budget <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "The time budget must be positive.");

@@ -59,6 +59,9 @@ public sealed record SystematicReport
     /// </summary>
     public int InconclusiveIterations { get; init; }
 
+    /// <summary>How many Coyote engines explored at once (<see cref="SystematicOptions.Parallelism"/>); 1 for a replay.</summary>
+    public int Engines { get; init; } = 1;
+
     /// <summary>Advice on reading this bug (for example, how an escaped interrupt shows under Coyote), or null.</summary>
     public string? Hint { get; init; }
 
@@ -70,7 +73,7 @@ public sealed record SystematicReport
             .Append("a spin or a wait inside the core library or an assembly that was not rewritten, for a thread the scheduler holds ")
             .Append("paused — ")
             .Append("so these iterations are not verdicts, and they are not reported as a bug of your code")
-            .Append(InconclusiveIterations >= 3 ? "; the run stopped at the third." : ".");
+            .Append(InconclusiveIterations >= 3 ? "; the run started no iteration after the third." : ".");
         if (UncontrolledInvocations.Count > 0)
         {
             text.Append(" Uncontrolled calls seen: ").Append(string.Join(", ", UncontrolledInvocations)).Append('.');
@@ -82,7 +85,7 @@ public sealed record SystematicReport
         return text.ToString();
     }
 
-    private string ShardText => Shard is null ? "" : $", shard {Shard} of base seed {BaseSeed}";
+    private string ShardText => (Shard is null ? "" : $", shard {Shard} of base seed {BaseSeed}") + (Engines > 1 ? $", {Engines} engines" : "");
 
     /// <summary>A readable summary: the bug, where it was found, the schedule and the replay command.</summary>
     public override string ToString()

@@ -42,6 +42,34 @@ public sealed class HuntCommandTests
     }
 
     [Fact]
+    public void Hunt_OnSeveralEngines_FindsWithRandomWhatOneEngineFinds()
+    {
+        string Cell(string parallel)
+        {
+            string output = WeaveProcess.TempDirectory();
+            (int exit, string text) = WeaveProcess.Run("hunt", "--bug", "condition-lost-notify", "--strategy", "Random", "--iterations", "100",
+                "--stress-rounds", "0", "--no-scenarios", "--parallel", parallel, "--out", output);
+            Assert.True(exit == 0, text);
+            string table = File.ReadAllText(Path.Combine(output, "bug-finding.md"));
+            Assert.Contains($"on {parallel} engine(s)", table, StringComparison.Ordinal);
+            return System.Text.RegularExpressions.Regex.Match(table, @"found @ \d+").Value;
+        }
+
+        string alone = Cell("1");
+        Assert.StartsWith("found @ ", alone, StringComparison.Ordinal);
+        Assert.Equal(alone, Cell("3"));
+    }
+
+    [Fact]
+    public void Hunt_ParallelBelowOne_IsAUsageError()
+    {
+        (int exit, string text) = WeaveProcess.Run("hunt", "--parallel", "0");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--parallel must be at least 1 (got 0)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Hunt_UnknownCatalog_FailsNamingTheKnownOnes()
     {
         (int exit, string text) = WeaveProcess.Run("hunt", "--catalog", "zoo");

@@ -35,13 +35,14 @@ internal static class FieldProgram
                 {
                     "--iterations" => options with { Iterations = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--seed" => options with { Seed = uint.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--parallel" => options with { Parallelism = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--strategy" => options with { Strategy = Enum.Parse<SystematicStrategy>(Value(), ignoreCase: true) },
                     _ => throw new ArgumentException($"unknown option '{args[i]}'"),
                 };
             }
             catch (Exception e) when (e is ArgumentException or FormatException or OverflowException)
             {
-                Console.Error.WriteLine($"error: {e.Message}. Usage: [--iterations N] [--seed N] [--strategy random|prioritization|...] | --stress ROUNDS");
+                Console.Error.WriteLine($"error: {e.Message}. Usage: [--iterations N] [--seed N] [--parallel ENGINES] [--strategy random|prioritization|...] | --stress ROUNDS");
                 return 2;
             }
         }
@@ -68,6 +69,7 @@ internal static class FieldProgram
             ["scheduleFile"] = report.ScheduleFile,
             ["replayCommand"] = report.ReplayCommand,
             ["isReplay"] = report.IsReplay,
+            ["engines"] = report.Engines,
         };
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return report.BugFound ? 1 : 0;

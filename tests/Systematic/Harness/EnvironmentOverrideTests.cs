@@ -26,11 +26,26 @@ public sealed class EnvironmentOverrideTests
         }
     }
 
+    [Fact]
+    public void Parallelism_DefaultsToTheCoreCount_AndWeaveParallelismOverridesIt()
+    {
+        Assert.Equal(Environment.ProcessorCount, new SystematicOptions().Parallelism);
+        using (Set(("WEAVE_PARALLELISM", "3")))
+        {
+            Assert.Equal(3, new SystematicOptions { Parallelism = 1 }.WithEnvironmentOverrides().Parallelism);
+            SystematicReport report = Systematic.Explore(() => Run.Threads(() => { }), new SystematicOptions { Iterations = 30, Seed = 5 });
+            Assert.Equal(3, report.Engines);
+            Assert.Equal(30, report.Iterations);
+        }
+    }
+
     [Theory]
     [InlineData("WEAVE_ITERATIONS", "zero")]
     [InlineData("WEAVE_ITERATIONS", "-3")]
     [InlineData("WEAVE_SEED", "-1")]
     [InlineData("WEAVE_STRATEGY", "fastest")]
+    [InlineData("WEAVE_PARALLELISM", "0")]
+    [InlineData("WEAVE_PARALLELISM", "all")]
     public void Variables_WithBadValues_AreRefusedNamingTheVariable(string variable, string value)
     {
         using (Set((variable, value)))

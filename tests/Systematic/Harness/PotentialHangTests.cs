@@ -21,7 +21,8 @@ public sealed class PotentialHangTests
         SystematicReport report = Systematic.Check(SpinsUntilAPausedThreadSetsAFlag, s_options);
 
         Assert.False(report.BugFound, report.ToString());
-        Assert.InRange(report.InconclusiveIterations, 1, 3);
+        // The run starts no iteration after the third; engines already in one finish it (one more per other engine).
+        Assert.InRange(report.InconclusiveIterations, 1, 3 + report.Engines - 1);
         Assert.Contains("Inconclusive:", report.ToString(), StringComparison.Ordinal);
         Assert.Contains($"{report.InconclusiveIterations} of them inconclusive", report.ToString(), StringComparison.Ordinal);
         Assert.Contains("not reported as a bug of your code", report.ToString(), StringComparison.Ordinal);
