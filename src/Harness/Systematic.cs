@@ -213,13 +213,11 @@ public static partial class Systematic
             Engines = outcome.Engines,
         };
 
-        if (outcome.Engines > 1 && outcome.PotentialHangs > 0)
-        {
-            interference = $"{outcome.PotentialHangs} iteration(s) hung";
-        }
-
         if (!bugFound)
         {
+            // A hang beside other engines may be theirs; without a find it decides nothing (a find that replays alone
+            // does: it is checked below).
+            interference = outcome.Engines > 1 && outcome.PotentialHangs > 0 ? $"{outcome.PotentialHangs} iteration(s) hung" : null;
             return report;
         }
 
