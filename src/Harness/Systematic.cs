@@ -196,7 +196,6 @@ public static partial class Systematic
         stopwatch.Stop();
 
         bool bugFound = outcome.Bug is not null;
-        int iteration = outcome.IterationOfBug ?? outcome.Explored;
         var report = new SystematicReport
         {
             TestName = identity.FullName,
@@ -221,6 +220,7 @@ public static partial class Systematic
             return report;
         }
 
+        int iteration = outcome.IterationOfBug!.Value;
         string directory = options.TraceDirectory ?? identity.DefaultTraceDirectory;
         string file = Path.Combine(directory, $"{Sanitize(identity.ShortName)}-{seed}-{iteration}.schedule.json");
         new ScheduleFile
@@ -262,7 +262,7 @@ public static partial class Systematic
 
         if (outcome.Engines > 1 && (!reproduced || report.Bug!.Contains(CrossIterationAccess, StringComparison.Ordinal)))
         {
-            interference ??= reproduced
+            interference = reproduced
                 ? "one used a lock another engine's iteration had created"
                 : $"the bug one found in iteration {iteration} did not come back when its schedule was replayed alone";
             File.Delete(file); // Not a schedule of the code's bug.
