@@ -223,6 +223,9 @@ public static partial class Systematic
         int iteration = outcome.IterationOfBug!.Value;
         string directory = options.TraceDirectory ?? identity.DefaultTraceDirectory;
         string file = Path.Combine(directory, $"{Sanitize(identity.ShortName)}-{seed}-{iteration}.schedule.json");
+        // Written under a pending name until it is known to stand: a parallel find that does not replay alone is
+        // dropped, and must not replace a schedule of the same name (another version of the same test, the same seed).
+        string pending = file + ".pending";
         new ScheduleFile
         {
             Test = identity.FullName,
@@ -242,7 +245,7 @@ public static partial class Systematic
             FaultsPerIteration = options.FaultsPerIteration,
             MaxSteps = options.MaxSteps,
             CoyoteTrace = outcome.Trace,
-        }.Write(file);
+        }.Write(pending);
 
         // Replay the schedule once, quietly, to say where every thread was when the bug struck (for a deadlock: where
         // each one is blocked). After a parallel run it is also the check that the bug is the code's: it must come
@@ -251,7 +254,7 @@ public static partial class Systematic
         bool reproduced = false;
         try
         {
-            SystematicReport replayed = ReplayCore(file, test, identity, subject);
+            SystematicReport replayed = ReplayCore(pending, test, identity, subject);
             reproduced = replayed.BugFound; // Its text may differ in thread ids and the like; a bug is a bug.
             lastSteps = LastStepOfEachThread(replayed.Interleaving);
         }
@@ -265,9 +268,11 @@ public static partial class Systematic
             interference = reproduced
                 ? "one used a lock another engine's iteration had created"
                 : $"the bug one found in iteration {iteration} did not come back when its schedule was replayed alone";
-            File.Delete(file); // Not a schedule of the code's bug.
+            File.Delete(pending); // Not a schedule of the code's bug.
             return report;
         }
+
+        File.Move(pending, file, overwrite: true);
 
         return report with { ScheduleFile = file, ReplayCommand = ReplayCommand(file, identity), Interleaving = lastSteps };
     }
