@@ -210,6 +210,8 @@ public static partial class Systematic
             Hint = bugFound ? FaultHint(options.ExploreInterrupts, outcome.Bug) : null,
             InconclusiveIterations = outcome.PotentialHangs,
             Engines = outcome.Engines,
+            MaxControlledOperations = outcome.MaxControlledOperations,
+            MaxSteps = outcome.MaxSteps,
         };
 
         if (!bugFound)

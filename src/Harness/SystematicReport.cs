@@ -62,6 +62,17 @@ public sealed record SystematicReport
     /// <summary>How many Coyote engines explored at once (<see cref="SystematicOptions.Parallelism"/>); 1 for a replay.</summary>
     public int Engines { get; init; } = 1;
 
+    /// <summary>
+    /// The most controlled operations one iteration had: the test's own thread, every thread and task it started, and
+    /// the helpers the scheduler adds (a racing timeout, interrupt or cancellation; a delayed pulse of a controlled
+    /// <c>Monitor.Pulse</c>). Each is an OS thread under Coyote, so this is what an iteration costs; Weave's own waits
+    /// add none. Zero for a replay.
+    /// </summary>
+    public int MaxControlledOperations { get; init; }
+
+    /// <summary>The most scheduling steps one iteration took (each a point where the scheduler chose who runs). Zero for a replay.</summary>
+    public int MaxSteps { get; init; }
+
     /// <summary>Advice on reading this bug (for example, how an escaped interrupt shows under Coyote), or null.</summary>
     public string? Hint { get; init; }
 

@@ -126,12 +126,15 @@ public static class Interrupts
         }
     }
 
+    /// <summary>The message of an interrupt the systematic scheduler delivers (the runtime's own, plus who sent it).</summary>
+    internal const string ScheduledInterruptMessage = "Thread was interrupted from a waiting state (delivered by the systematic scheduler).";
+
     /// <summary>Throws a pending simulated interrupt at a wait (under the systematic scheduler only).</summary>
     internal static void ThrowIfPendingControlled(ISystematicHook hook)
     {
         if (hook.TakePendingInterrupt())
         {
-            throw new ThreadInterruptedException("Thread was interrupted from a waiting state (delivered by the systematic scheduler).");
+            throw new ThreadInterruptedException(ScheduledInterruptMessage);
         }
     }
 

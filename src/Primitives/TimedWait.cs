@@ -178,7 +178,7 @@ public static class TimedWait
         switch (fault)
         {
             case WaitFault.InterruptNow:
-                throw new ThreadInterruptedException("Thread was interrupted from a waiting state (delivered by the systematic scheduler).");
+                throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
             case WaitFault.CancelNow:
                 hook.Cancel(cancellationToken); // Its registration pulses this monitor, which this thread holds (re-entrantly).
                 cancellationToken.ThrowIfCancellationRequested();
@@ -197,7 +197,7 @@ public static class TimedWait
         bool timedOut = timeout?.Finish() ?? false;
         if (racer?.Finish() == true && fault == WaitFault.Interrupt)
         {
-            throw new ThreadInterruptedException("Thread was interrupted from a waiting state (delivered by the systematic scheduler).");
+            throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
         }
 
         return !timedOut; // A cancellation shows in the token, which the caller checks next.

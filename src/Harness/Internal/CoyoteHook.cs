@@ -146,6 +146,13 @@ internal sealed class CoyoteHook : ISystematicHook
         }
     }
 
+    // Plain field reads, compiled here (this assembly is not rewritten): the scheduler evaluates the condition while it
+    // schedules, so it must not reach a scheduling point (a Volatile.Read or field access in rewritten code would).
+    public void PauseUntilSignaled(Waiter waiter, CancellationToken token) =>
+        Internal.CoyoteWait.Until(
+            () => waiter._state != Waiter.Waiting || waiter._raceFired != 0 || token.IsCancellationRequested,
+            "a signal to a Weave primitive's waiter");
+
     /// <summary>One iteration's fault state.</summary>
     private sealed class Run(WaitMode mode, FaultPlan plan, int rootThread, Generator? generator)
     {

@@ -46,6 +46,12 @@ internal static class ParallelExploration
 
         /// <summary>Coyote's reproducible trace of the bug's iteration.</summary>
         public string Trace { get; init; } = "";
+
+        /// <summary>The most controlled operations any iteration had (on any engine).</summary>
+        public int MaxControlledOperations { get; init; }
+
+        /// <summary>The most scheduling steps any iteration took (on any engine).</summary>
+        public int MaxSteps { get; init; }
     }
 
     private static readonly AsyncLocal<int?> s_engine = new();
@@ -120,6 +126,8 @@ internal static class ParallelExploration
             Bug = found?.Bug,
             IterationOfBug = found is null ? null : found.Start + found.Started,
             Trace = found?.Trace ?? "",
+            MaxControlledOperations = slices.Max(s => s.MaxControlledOperations),
+            MaxSteps = slices.Max(s => s.MaxSteps),
         };
     }
 
@@ -158,6 +166,8 @@ internal static class ParallelExploration
 
             TestReport report = engine.TestReport;
             slice.Uncontrolled = [.. report.UncontrolledInvocations];
+            slice.MaxControlledOperations = report.MaxControlledOperations;
+            slice.MaxSteps = Math.Max(report.MaxExploredFairSteps, report.MaxExploredUnfairSteps);
             if (report.NumOfFoundBugs > 0)
             {
                 slice.Trace = engine.ReproducibleTrace;
@@ -189,6 +199,10 @@ internal static class ParallelExploration
         public InterleavingLogger? Logger { get; set; }
 
         public string[] Uncontrolled { get; set; } = [];
+
+        public int MaxControlledOperations { get; set; }
+
+        public int MaxSteps { get; set; }
 
         public string? Bug { get; set; }
 

@@ -60,6 +60,16 @@ internal interface ISystematicHook
 
     /// <summary>Cancels the source of <paramref name="token"/> (a fault chosen by <see cref="FaultForWait"/>).</summary>
     void Cancel(CancellationToken token);
+
+    /// <summary>
+    /// Pauses the calling thread, under the scheduler, until <paramref name="waiter"/> is no longer waiting, a racer
+    /// of its wait has fired, or <paramref name="token"/> is cancelled: the scheduler re-checks that at every step and
+    /// runs the other threads meanwhile (and reports a deadlock if none can run). Weave's waits use it instead of a
+    /// monitor wait, so a signal is a compare-and-swap: no monitor to enter, no pulse (Coyote models each controlled
+    /// pulse with a task of its own). The condition is built by the hook, outside the rewritten Weave.Primitives,
+    /// because the scheduler evaluates it while it schedules: it must not itself reach a scheduling point.
+    /// </summary>
+    void PauseUntilSignaled(Waiter waiter, CancellationToken token);
 }
 
 /// <summary>

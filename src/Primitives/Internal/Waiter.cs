@@ -17,9 +17,9 @@ namespace Weave.Primitives;
 [DebuggerDisplay("State = {StateForDebugger,nq}")]
 internal sealed class Waiter
 {
-    private const int Waiting = 0;
-    private const int Signaled = 1;
-    private const int Abandoned = 2;
+    internal const int Waiting = 0;
+    internal const int Signaled = 1;
+    internal const int Abandoned = 2;
 
     // Spin iterations before parking on a multi-core machine. A parked thread costs ~25-30 µs to
     // wake on the reference VM (perf-baselines.md); a short spin catches a signal that arrives
@@ -33,7 +33,18 @@ internal sealed class Waiter
     private static Waiter? t_spare;
 #pragma warning restore IDE1006
 
-    private int _state;
+    /// <summary>Waiting, Signaled or Abandoned. Internal for the systematic hook's pause condition, which reads it with a
+    /// plain load compiled outside this (rewritten) assembly; everything else goes through the members below.</summary>
+    internal int _state;
+
+    /// <summary>Set by a <see cref="WaitRacer"/> (timeout or interrupt) that arrived before the waiter resumed; read by
+    /// the systematic hook's pause condition. Under the scheduler only.</summary>
+    internal int _raceFired;
+
+    // True while the owner is paused on the scheduler's condition (which reads _state) instead of this node's monitor:
+    // a signal is then the compare-and-swap alone. Written by the owner before it pauses; under the scheduler threads
+    // run one at a time, so a plain field is seen.
+    private bool _pausedByScheduler;
 
     /// <summary>Links owned by the <see cref="WaitQueue"/> this node is in (null when not queued).</summary>
     internal Waiter? _next;
@@ -67,6 +78,8 @@ internal sealed class Waiter
 
         t_spare = null;
         waiter._state = Waiting;
+        waiter._raceFired = 0;
+        waiter._pausedByScheduler = false;
         return waiter;
     }
 
@@ -87,6 +100,11 @@ internal sealed class Waiter
         if (Interlocked.CompareExchange(ref _state, Signaled, Waiting) != Waiting)
         {
             return false;
+        }
+
+        if (_pausedByScheduler)
+        {
+            return true; // The scheduler re-checks the owner's condition, which reads _state: nothing to pulse.
         }
 
         // Uninterruptible: once the compare-and-swap has chosen this waiter, the pulse must happen, or the
@@ -143,6 +161,11 @@ internal sealed class Waiter
             return !TryAbandon();
         }
 
+        if (SystematicHook.s_instance is { } hook && hook.CurrentMode is var mode && mode != WaitMode.Real)
+        {
+            return BlockControlled(hook, mode, deadline, cancellationToken);
+        }
+
         if (SpinUntil(this, static w => Volatile.Read(ref w._state) == Signaled))
         {
             return true;
@@ -186,6 +209,86 @@ internal sealed class Waiter
             {
                 slot?.Leave();
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Block"/> under the systematic scheduler: the choices TimedWait's controlled wait makes, in the same
+    /// order (a pending interrupt, a fault now or racing the wait, a timeout racing it), but the thread pauses on the
+    /// scheduler's condition instead of this node's monitor. A controlled monitor wait costs a lock entry, and every
+    /// controlled pulse a task (and a thread) of its own in Coyote; here a signal is the compare-and-swap alone.
+    /// </summary>
+    private bool BlockControlled(ISystematicHook hook, WaitMode mode, Deadline deadline, CancellationToken cancellationToken)
+    {
+        // Where the wait used to enter this node's monitor: the scheduler may deliver an interrupt there, kept pending
+        // for the wait below (as on real threads, where an interrupt during the lock entry is kept for the wait).
+        if (hook.InterruptAtLock())
+        {
+            hook.SetPendingInterrupt();
+        }
+
+        _pausedByScheduler = true;
+        try
+        {
+            while (_state == Waiting)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Interrupts.ThrowIfPendingControlled(hook); // A pending interrupt fires at the next wait.
+                WaitFault fault = hook.FaultForWait(cancellationToken.CanBeCanceled);
+                if (fault == WaitFault.InterruptNow)
+                {
+                    throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
+                }
+
+                if (fault == WaitFault.CancelNow)
+                {
+                    hook.Cancel(cancellationToken);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                _raceFired = 0;
+                WaitRacer? timeout = !deadline.IsInfinite && mode == WaitMode.ControlledWithTimeouts
+                    ? WaitRacer.Start(this, WaitFault.None, hook, default)
+                    : null;
+                WaitRacer? racer = fault is WaitFault.Interrupt or WaitFault.Cancel
+                    ? WaitRacer.Start(this, fault, hook, cancellationToken)
+                    : null;
+
+                hook.PauseUntilSignaled(this, cancellationToken);
+
+                bool timedOut = timeout?.Finish() ?? false;
+                if (racer?.Finish() == true && fault == WaitFault.Interrupt)
+                {
+                    throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (timedOut && TryAbandon())
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            if (TryAbandon())
+            {
+                throw;
+            }
+
+            return true; // The signal came first: completion wins over cancellation.
+        }
+        catch (ThreadInterruptedException)
+        {
+            if (TryAbandon())
+            {
+                throw;
+            }
+
+            Interrupts.Rearm(); // Keep the interrupt for the next wait.
+            return true;
         }
     }
 

@@ -31,6 +31,16 @@ internal sealed class FakeSystematicHook : ISystematicHook
     {
     }
 
+    // Real threads pretending to be scheduled: poll, yielding, as nothing re-checks the condition for us.
+    public void PauseUntilSignaled(Waiter waiter, CancellationToken token)
+    {
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref waiter._state) == Waiter.Waiting && Volatile.Read(ref waiter._raceFired) == 0 && !token.IsCancellationRequested)
+        {
+            spinner.SpinOnce();
+        }
+    }
+
     public static IDisposable Enter(WaitMode mode)
     {
         ISystematicHook? previous = Interlocked.CompareExchange(ref SystematicHook.s_instance, s_instance, null);
