@@ -92,7 +92,7 @@ internal static class ReportCommand
         var measurements = summaries.SelectMany(Collect).ToList();
         if (harness)
         {
-            measurements.AddRange(HarnessSuite(root, job));
+            measurements.AddRange(HarnessSuite(root, job, launches));
         }
 
         var measured = measurements.Select(m => m.Suite).ToHashSet();
@@ -149,25 +149,43 @@ internal static class ReportCommand
     }
 
     // perf/Harness: a separate executable, because Coyote rewrites it (the suites above measure unrewritten Weave).
-    private static List<Measurement> HarnessSuite(string root, string job)
+    // It runs in process (BenchmarkDotNet must not rebuild what Coyote rewrote), so each launch is one run of it:
+    // a case's time is the median of the launches' means, as for the other suites.
+    private static List<Measurement> HarnessSuite(string root, string job, int launches)
     {
-        string output = Path.Combine(root, "artifacts", "bdn-report", "harness.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
-        foreach (string arg in new[] { "run", "-c", "Release", "--project", Path.Combine(root, "perf", "Harness"), "--", "--job", job, "--out", output })
+        var runs = new List<List<Measurement>>();
+        for (int launch = 1; launch <= launches; launch++)
         {
-            start.ArgumentList.Add(arg);
+            string output = Path.Combine(root, "artifacts", "bdn-report", $"harness-{launch}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            File.Delete(output);
+            var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = root };
+            foreach (string arg in new[] { "run", "-c", "Release", "--project", Path.Combine(root, "perf", "Harness"), "--", "--job", job, "--out", output })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            process.WaitForExit();
+            if (process.ExitCode != 0 || !File.Exists(output))
+            {
+                Console.Error.WriteLine($"The harness suite (perf/Harness) failed in launch {launch}; the report leaves it out.");
+                return [];
+            }
+
+            runs.Add(JsonSerializer.Deserialize<List<Measurement>>(File.ReadAllText(output)) ?? []);
         }
 
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        if (process.ExitCode != 0 || !File.Exists(output))
-        {
-            Console.Error.WriteLine("The harness suite (perf/Harness) failed; the report leaves it out.");
-            return [];
-        }
-
-        return JsonSerializer.Deserialize<List<Measurement>>(File.ReadAllText(output)) ?? [];
+        return runs[0]
+            .Select(first =>
+            {
+                Measurement[] same = [.. runs.Select(run => run.First(m => m.Case == first.Case && m.Group == first.Group))];
+                double[] means = [.. same.Select(m => m.MeanNs)];
+                return launches == 1
+                    ? first
+                    : first with { MeanNs = Spread.MedianOf(means), AllocatedBytes = same.Max(m => m.AllocatedBytes), LaunchMeansNs = means };
+            })
+            .ToList();
     }
 
     // perf/cpython/bench.py when python3 exists: workload -> operations per second.
