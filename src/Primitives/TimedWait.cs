@@ -172,19 +172,7 @@ public static class TimedWait
     private static bool WaitControlled(object monitor, Deadline deadline, WaitMode mode, CancellationToken cancellationToken)
     {
         ISystematicHook hook = SystematicHook.s_instance!;
-        Interrupts.ThrowIfPendingControlled(hook); // A pending interrupt fires at the next wait, as Monitor.Wait does.
-
-        WaitFault fault = hook.FaultForWait(cancellationToken.CanBeCanceled);
-        switch (fault)
-        {
-            case WaitFault.InterruptNow:
-                throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
-            case WaitFault.CancelNow:
-                hook.Cancel(cancellationToken); // Its registration pulses this monitor, which this thread holds (re-entrantly).
-                cancellationToken.ThrowIfCancellationRequested();
-                break;
-        }
-
+        WaitFault fault = ChooseControlledFault(hook, cancellationToken); // A CancelNow's registration pulses this monitor, held re-entrantly.
         ControlledRacer? timeout = !deadline.IsInfinite && mode == WaitMode.ControlledWithTimeouts
             ? ControlledRacer.Start(monitor, WaitFault.None, hook, default)
             : null;
@@ -201,6 +189,28 @@ public static class TimedWait
         }
 
         return !timedOut; // A cancellation shows in the token, which the caller checks next.
+    }
+
+    /// <summary>
+    /// The start of every controlled wait (this class's and Weave's own waiters'): a pending interrupt fires here, as
+    /// at Monitor.Wait; then the scheduler picks a fault for the wait. One that arrives now is delivered now (throws);
+    /// one that races the wait is returned for the caller to start.
+    /// </summary>
+    internal static WaitFault ChooseControlledFault(ISystematicHook hook, CancellationToken cancellationToken)
+    {
+        Interrupts.ThrowIfPendingControlled(hook);
+        WaitFault fault = hook.FaultForWait(cancellationToken.CanBeCanceled);
+        switch (fault)
+        {
+            case WaitFault.InterruptNow:
+                throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
+            case WaitFault.CancelNow:
+                hook.Cancel(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                break;
+        }
+
+        return fault;
     }
 
     /// <summary>A timeout, an interrupt or a cancellation whose moment of arrival the systematic scheduler chooses.</summary>

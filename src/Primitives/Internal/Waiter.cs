@@ -163,7 +163,15 @@ internal sealed class Waiter
 
         if (SystematicHook.s_instance is { } hook && hook.CurrentMode is var mode && mode != WaitMode.Real)
         {
-            return BlockControlled(hook, mode, deadline, cancellationToken);
+            // Where the real wait enters this node's monitor: the scheduler may deliver an interrupt there, kept
+            // pending for the wait (as on real threads, where an interrupt during the lock entry is kept for it).
+            if (hook.InterruptAtLock())
+            {
+                hook.SetPendingInterrupt();
+            }
+
+            _pausedByScheduler = true;
+            return WaitForSignal(hook, mode, deadline, cancellationToken);
         }
 
         if (SpinUntil(this, static w => Volatile.Read(ref w._state) == Signaled))
@@ -176,34 +184,7 @@ internal sealed class Waiter
         {
             try
             {
-                while (Volatile.Read(ref _state) == Waiting)
-                {
-                    if (!TimedWait.Wait(this, deadline, cancellationToken) && TryAbandon())
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-            catch (OperationCanceledException)
-            {
-                if (TryAbandon())
-                {
-                    throw;
-                }
-
-                return true; // The signal came first: completion wins over cancellation.
-            }
-            catch (ThreadInterruptedException)
-            {
-                if (TryAbandon())
-                {
-                    throw;
-                }
-
-                Interrupts.Rearm(); // Keep the interrupt for the next wait.
-                return true;
+                return WaitForSignal(null, WaitMode.Real, deadline, cancellationToken);
             }
             finally
             {
@@ -212,58 +193,20 @@ internal sealed class Waiter
         }
     }
 
-    /// <summary>
-    /// <see cref="Block"/> under the systematic scheduler: the choices TimedWait's controlled wait makes, in the same
-    /// order (a pending interrupt, a fault now or racing the wait, a timeout racing it), but the thread pauses on the
-    /// scheduler's condition instead of this node's monitor. A controlled monitor wait costs a lock entry, and every
-    /// controlled pulse a task (and a thread) of its own in Coyote; here a signal is the compare-and-swap alone.
-    /// </summary>
-    private bool BlockControlled(ISystematicHook hook, WaitMode mode, Deadline deadline, CancellationToken cancellationToken)
+    // The wait loop of Block, on real threads (hook null: this node's monitor held, TimedWait.Wait on it) and under
+    // the scheduler (PauseOnce). A timeout, cancellation or interrupt ends the wait only if it abandons the node
+    // first; when the signal came first the call succeeds (an interrupt is kept for the thread's next wait).
+    private bool WaitForSignal(ISystematicHook? hook, WaitMode mode, Deadline deadline, CancellationToken cancellationToken)
     {
-        // Where the wait used to enter this node's monitor: the scheduler may deliver an interrupt there, kept pending
-        // for the wait below (as on real threads, where an interrupt during the lock entry is kept for the wait).
-        if (hook.InterruptAtLock())
-        {
-            hook.SetPendingInterrupt();
-        }
-
-        _pausedByScheduler = true;
         try
         {
-            while (_state == Waiting)
+            // Under the scheduler a plain read: a Volatile.Read would be one more scheduling point in every wait.
+            while ((hook is null ? Volatile.Read(ref _state) : _state) == Waiting)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Interrupts.ThrowIfPendingControlled(hook); // A pending interrupt fires at the next wait.
-                WaitFault fault = hook.FaultForWait(cancellationToken.CanBeCanceled);
-                if (fault == WaitFault.InterruptNow)
-                {
-                    throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
-                }
-
-                if (fault == WaitFault.CancelNow)
-                {
-                    hook.Cancel(cancellationToken);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                _raceFired = 0;
-                WaitRacer? timeout = !deadline.IsInfinite && mode == WaitMode.ControlledWithTimeouts
-                    ? WaitRacer.Start(this, WaitFault.None, hook, default)
-                    : null;
-                WaitRacer? racer = fault is WaitFault.Interrupt or WaitFault.Cancel
-                    ? WaitRacer.Start(this, fault, hook, cancellationToken)
-                    : null;
-
-                hook.PauseUntilSignaled(this, cancellationToken);
-
-                bool timedOut = timeout?.Finish() ?? false;
-                if (racer?.Finish() == true && fault == WaitFault.Interrupt)
-                {
-                    throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                if (timedOut && TryAbandon())
+                bool woken = hook is null
+                    ? TimedWait.Wait(this, deadline, cancellationToken)
+                    : PauseOnce(hook, mode, deadline, cancellationToken);
+                if (!woken && TryAbandon())
                 {
                     return false;
                 }
@@ -290,6 +233,37 @@ internal sealed class Waiter
             Interrupts.Rearm(); // Keep the interrupt for the next wait.
             return true;
         }
+    }
+
+    /// <summary>
+    /// One wait under the systematic scheduler: the choices TimedWait's controlled wait makes, in the same order (a
+    /// pending interrupt, a fault now or racing the wait, a timeout racing it), but the thread pauses on the
+    /// scheduler's condition instead of this node's monitor. A controlled monitor wait costs a lock entry, and every
+    /// controlled pulse a task (and a thread) of its own in Coyote; here a signal is the compare-and-swap alone.
+    /// </summary>
+    /// <returns><c>false</c> if the racing timeout fired first (as TimedWait.Wait's result).</returns>
+    private bool PauseOnce(ISystematicHook hook, WaitMode mode, Deadline deadline, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        WaitFault fault = TimedWait.ChooseControlledFault(hook, cancellationToken);
+        _raceFired = 0;
+        WaitRacer? timeout = !deadline.IsInfinite && mode == WaitMode.ControlledWithTimeouts
+            ? WaitRacer.Start(this, WaitFault.None, hook, default)
+            : null;
+        WaitRacer? racer = fault is WaitFault.Interrupt or WaitFault.Cancel
+            ? WaitRacer.Start(this, fault, hook, cancellationToken)
+            : null;
+
+        hook.PauseUntilSignaled(this, cancellationToken);
+
+        bool timedOut = timeout?.Finish() ?? false;
+        if (racer?.Finish() == true && fault == WaitFault.Interrupt)
+        {
+            throw new ThreadInterruptedException(Interrupts.ScheduledInterruptMessage);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return !timedOut;
     }
 
     private bool TryAbandon() => Interlocked.CompareExchange(ref _state, Abandoned, Waiting) == Waiting;
