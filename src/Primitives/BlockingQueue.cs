@@ -13,7 +13,8 @@ namespace Weave.Primitives;
 /// <remarks>
 /// <para>One mutex and three conditions, as queue.py: getters wait for "not empty", putters for
 /// "not full", joiners for "all tasks done". Each put wakes one getter and each get one putter, and
-/// only when someone waits.</para>
+/// only when someone waits. An exact <see cref="FifoQueue{T}"/> on real threads runs a lock-free engine with the same
+/// semantics instead (no lock while there is room and an item; docs/architecture.md).</para>
 /// <para>A cancelled, interrupted or timed-out put adds nothing; a cancelled, interrupted or timed-out
 /// get removes nothing. When an item arrives just as a get is cancelled, the get takes it and returns
 /// (completion wins), so an item is never lost or delivered twice.</para>
@@ -22,7 +23,7 @@ namespace Weave.Primitives;
 /// <para>A put, get, task_done or join never throws after its effect: an interrupt that arrives while one needs the queue's lock stays pending for the thread's next wait (see <see cref="Interrupts"/>).</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
-[DebuggerDisplay("Count = {_countSnapshot}, MaxSize = {_maxSize}, Unfinished = {_unfinishedTasks}, ShutDown = {_isShutDown}")]
+[DebuggerDisplay("Count = {CountSnapshot}, MaxSize = {MaxSize}, Unfinished = {UnfinishedTasks}, ShutDown = {IsShutDown}")]
 public abstract class BlockingQueue<T>
 {
     private readonly object _mutex = new();
@@ -41,14 +42,27 @@ public abstract class BlockingQueue<T>
     private bool _isShutDown;      // Guarded by _mutex.
     private int _countSnapshot;    // ItemCount as of the last change, for lock-free diagnostics.
 
+    // An exact FifoQueue on real threads: the lock-free engine does everything and the fields above stay unused.
+    private readonly LockFreeFifo<T>? _lockFree;
+
     /// <summary>Creates a queue holding at most <paramref name="maxSize"/> items. Python: <c>Queue(maxsize=0)</c>.</summary>
     /// <param name="maxSize">The capacity; zero or less means unbounded.</param>
     protected BlockingQueue(int maxSize = 0)
+        : this(maxSize, QueueEngine.Locked)
+    {
+    }
+
+    /// <summary>Creates a queue whose machinery is <paramref name="engine"/>'s.</summary>
+    private protected BlockingQueue(int maxSize, QueueEngine engine)
     {
         _maxSize = maxSize;
         _notEmpty = new MonitorCondition(_mutex);
         _notFull = new MonitorCondition(_mutex);
         _allTasksDone = new MonitorCondition(_mutex);
+        if (engine == QueueEngine.LockFree || (engine == QueueEngine.Auto && UsesLockFreeEngine(GetType())))
+        {
+            _lockFree = new LockFreeFifo<T>(maxSize);
+        }
     }
 
     /// <summary>How many items are queued. Python: <c>qsize()</c>.</summary>
@@ -56,6 +70,11 @@ public abstract class BlockingQueue<T>
     {
         get
         {
+            if (_lockFree is { } fifo)
+            {
+                return fifo.Count;
+            }
+
             using (MonitorScope.Enter(_mutex))
             {
                 return ItemCount;
@@ -71,6 +90,11 @@ public abstract class BlockingQueue<T>
     {
         get
         {
+            if (_lockFree is { } fifo)
+            {
+                return fifo.IsFull;
+            }
+
             using (MonitorScope.Enter(_mutex))
             {
                 return IsFullLocked;
@@ -85,9 +109,15 @@ public abstract class BlockingQueue<T>
     /// </summary>
     public int MaxSize
     {
-        get => Volatile.Read(ref _maxSize);
+        get => _lockFree is { } fifo ? fifo.MaxSize : Volatile.Read(ref _maxSize);
         set
         {
+            if (_lockFree is { } fifo)
+            {
+                fifo.MaxSize = value;
+                return;
+            }
+
             using (MonitorScope.Enter(_mutex))
             {
                 _maxSize = value;
@@ -97,19 +127,24 @@ public abstract class BlockingQueue<T>
     }
 
     /// <summary>Puts not yet matched by <see cref="TaskDone"/>. Python: <c>unfinished_tasks</c>.</summary>
-    public int UnfinishedTasks => Volatile.Read(ref _unfinishedTasks);
+    public int UnfinishedTasks => _lockFree is { } fifo ? fifo.UnfinishedTasks : Volatile.Read(ref _unfinishedTasks);
 
     /// <summary>True once <see cref="Shutdown"/> has been called. Python: <c>is_shutdown</c>.</summary>
-    public bool IsShutDown => Volatile.Read(ref _isShutDown);
+    public bool IsShutDown => _lockFree is { } fifo ? fifo.IsShutDown : Volatile.Read(ref _isShutDown);
 
     /// <summary>Getters blocked now (a snapshot, for tests and debuggers).</summary>
-    internal int WaitingGetters => _notEmpty.WaitingThreads;
+    internal int WaitingGetters => _lockFree is { } fifo ? fifo.WaitingGetters : _notEmpty.WaitingThreads;
 
     /// <summary>Putters blocked now (a snapshot, for tests and debuggers).</summary>
-    internal int WaitingPutters => _notFull.WaitingThreads;
+    internal int WaitingPutters => _lockFree is { } fifo ? fifo.WaitingPutters : _notFull.WaitingThreads;
 
     /// <summary>Joiners blocked now (a snapshot, for tests and debuggers).</summary>
-    internal int WaitingJoiners => _allTasksDone.WaitingThreads;
+    internal int WaitingJoiners => _lockFree is { } fifo ? fifo.WaitingJoiners : _allTasksDone.WaitingThreads;
+
+    /// <summary>True when this queue runs on the lock-free engine (for tests).</summary>
+    internal bool IsLockFree => _lockFree is not null;
+
+    private int CountSnapshot => _lockFree is { } fifo ? fifo.Count : Volatile.Read(ref _countSnapshot);
 
     /// <summary>How many items the storage holds. Called with the queue's lock held. Python: <c>_qsize()</c>.</summary>
     protected abstract int ItemCount { get; }
@@ -246,6 +281,12 @@ public abstract class BlockingQueue<T>
     /// <exception cref="InvalidOperationException">Called more times than items were put ("task_done() called too many times").</exception>
     public void TaskDone()
     {
+        if (_lockFree is { } fifo)
+        {
+            fifo.TaskDone();
+            return;
+        }
+
         using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
@@ -297,6 +338,12 @@ public abstract class BlockingQueue<T>
     /// </summary>
     public void Shutdown(bool immediate = false)
     {
+        if (_lockFree is { } fifo)
+        {
+            fifo.Shutdown(immediate);
+            return;
+        }
+
         using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
@@ -325,7 +372,7 @@ public abstract class BlockingQueue<T>
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"<{GetType().Name} count={Volatile.Read(ref _countSnapshot)} maxsize={MaxSize}{(IsShutDown ? " shut down" : "")}>";
+        $"<{GetType().Name} count={CountSnapshot} maxsize={MaxSize}{(IsShutDown ? " shut down" : "")}>";
 
     /// <summary>Stores an item. Called with the queue's lock held; may throw (nothing else changes then). Python: <c>_put(item)</c>.</summary>
     protected abstract void AddItem(T item);
@@ -336,6 +383,11 @@ public abstract class BlockingQueue<T>
 
     private bool PutCore(T item, Deadline deadline, CancellationToken cancellationToken)
     {
+        if (_lockFree is { } fifo)
+        {
+            return fifo.Put(item, deadline, cancellationToken);
+        }
+
         if (!deadline.IsImmediate)
         {
             // When full, a getter is probably about to make room: wait for it without queuing (lock-free reads).
@@ -370,6 +422,11 @@ public abstract class BlockingQueue<T>
 
     private bool GetCore([MaybeNullWhen(false)] out T item, Deadline deadline, CancellationToken cancellationToken)
     {
+        if (_lockFree is { } fifo)
+        {
+            return fifo.Get(out item, deadline, cancellationToken);
+        }
+
         if (!deadline.IsImmediate)
         {
             // When empty, a putter is probably about to deliver: wait for it without queuing (lock-free reads).
@@ -401,6 +458,11 @@ public abstract class BlockingQueue<T>
 
     private bool JoinCore(Deadline deadline, CancellationToken cancellationToken)
     {
+        if (_lockFree is { } fifo)
+        {
+            return fifo.Join(deadline, cancellationToken);
+        }
+
         using (MonitorScope.Enter(_mutex))
         {
             AssertInvariants();
@@ -416,6 +478,12 @@ public abstract class BlockingQueue<T>
             return true;
         }
     }
+
+    // The lock-free engine implements exactly FifoQueue's storage, so a subclass that overrides the storage hooks
+    // (or adds its own) keeps the locked machinery; and under the systematic scheduler, where each interlocked
+    // operation of the engine would be a scheduling point, the locked twin explores the same semantics in fewer steps.
+    private static bool UsesLockFreeEngine(Type type) =>
+        type == typeof(FifoQueue<T>) && SystematicHook.CurrentMode == WaitMode.Real;
 
     private void ThrowIfShutDown()
     {

@@ -13,7 +13,7 @@ namespace Weave.Primitives;
 /// <para>Interrupts and cancellation: an interrupted or cancelled get removes nothing; a put never blocks and never throws (an interrupt stays pending). See <see cref="Interrupts"/>.</para>
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
-[DebuggerDisplay("Count = {_countSnapshot}, Getters = {WaitingGetters}")]
+[DebuggerDisplay("Count = {CountSnapshot}, Getters = {WaitingGetters}")]
 public class SimpleQueue<T>
 {
     private readonly object _mutex = new();
@@ -24,14 +24,30 @@ public class SimpleQueue<T>
 
     private int _countSnapshot; // _items.Count as of the last change, for lock-free diagnostics.
 
+    // On real threads: FifoQueue's lock-free engine, unbounded and never shut down (the fields above stay unused).
+    // Under the systematic scheduler: the lock and condition above, one scheduling point per call.
+    private readonly LockFreeFifo<T>? _lockFree;
+
     /// <summary>Creates an empty queue. Python: <c>SimpleQueue()</c>.</summary>
-    public SimpleQueue() => _notEmpty = new MonitorCondition(_mutex);
+    public SimpleQueue()
+    {
+        _notEmpty = new MonitorCondition(_mutex);
+        if (SystematicHook.CurrentMode == WaitMode.Real)
+        {
+            _lockFree = new LockFreeFifo<T>(maxSize: 0);
+        }
+    }
 
     /// <summary>How many items are queued. Python: <c>qsize()</c>.</summary>
     public int Count
     {
         get
         {
+            if (_lockFree is { } fifo)
+            {
+                return fifo.Count;
+            }
+
             using (MonitorScope.Enter(_mutex))
             {
                 return _items.Count;
@@ -43,11 +59,22 @@ public class SimpleQueue<T>
     public bool IsEmpty => Count == 0;
 
     /// <summary>Getters blocked now (a snapshot, for tests and debuggers).</summary>
-    internal int WaitingGetters => _notEmpty.WaitingThreads;
+    internal int WaitingGetters => _lockFree is { } fifo ? fifo.WaitingGetters : _notEmpty.WaitingThreads;
+
+    /// <summary>True when this queue runs on the lock-free engine (for tests).</summary>
+    internal bool IsLockFree => _lockFree is not null;
+
+    private int CountSnapshot => _lockFree is { } fifo ? fifo.Count : Volatile.Read(ref _countSnapshot);
 
     /// <summary>Puts an item; never blocks. Python: <c>put(item)</c>.</summary>
     public void Put(T item)
     {
+        if (_lockFree is { } fifo)
+        {
+            fifo.Put(item, Deadline.Infinite, CancellationToken.None); // Unbounded and never shut down: never waits or throws.
+            return;
+        }
+
         using (MonitorScope.Enter(_mutex))
         {
             _items.Enqueue(item);
@@ -112,13 +139,18 @@ public class SimpleQueue<T>
     }
 
     /// <inheritdoc/>
-    public override string ToString() => $"<SimpleQueue count={Volatile.Read(ref _countSnapshot)}>";
+    public override string ToString() => $"<SimpleQueue count={CountSnapshot}>";
 
     private T GetOrThrow(Deadline deadline, CancellationToken cancellationToken) =>
         GetCore(out T? item, deadline, cancellationToken) ? item : throw new QueueEmptyException();
 
     private bool GetCore([MaybeNullWhen(false)] out T item, Deadline deadline, CancellationToken cancellationToken)
     {
+        if (_lockFree is { } fifo)
+        {
+            return fifo.Get(out item, deadline, cancellationToken); // Never shut down: it never throws QueueShutDownException.
+        }
+
         using (MonitorScope.Enter(_mutex))
         {
             while (_items.Count == 0)

@@ -100,4 +100,13 @@ public sealed class SimpleQueueTests
         consumers.WaitForFinished();
         Assert.Equal(Enumerable.Range(0, 9000), consumed.Order());
     }
+
+    [Fact]
+    public void Constructor_OnRealThreads_IsLockFree()
+    {
+        var queue = new SimpleQueue<int>();
+        queue.Put(1);
+        Assert.True(queue.IsLockFree);
+        Assert.Equal("<SimpleQueue count=1>", queue.ToString());
+    }
 }

@@ -49,8 +49,10 @@ internal sealed class MonitorCondition
     }
 
     /// <summary>Wakes the longest-waiting thread, if any.</summary>
-    internal void Notify() => _waiters.SignalOne();
+    /// <returns><c>true</c> if a thread was woken.</returns>
+    internal bool Notify() => _waiters.SignalOne();
 
     /// <summary>Wakes every thread waiting now.</summary>
-    internal void NotifyAll() => _waiters.SignalAll();
+    /// <returns>How many threads were woken.</returns>
+    internal int NotifyAll() => _waiters.SignalAll();
 }
