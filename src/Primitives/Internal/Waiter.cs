@@ -26,6 +26,9 @@ internal sealed class Waiter
     // within a few hundred nanoseconds, as ManualResetEventSlim does.
     private static readonly int s_spinCount = Environment.ProcessorCount > 1 ? 30 : 0;
 
+    // The most spins SpinForBatch makes: SpinWait's busy-spin phase, before it starts to yield.
+    private const int BatchSpins = 10;
+
     // One spare node per thread: a thread waits on one thing at a time, so steady-state blocking
     // allocates nothing.
 #pragma warning disable IDE1006 // t_ is the thread-static prefix of the runtime style.
@@ -115,6 +118,37 @@ internal sealed class Waiter
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Spins, on real threads of a multi-core machine only, while the other side keeps making
+    /// <paramref name="progress"/> and <paramref name="enough"/> does not hold yet; returns as soon as the progress
+    /// count stands still between two spins (the other side paused: take what there is, at the cost of one spin).
+    /// A producer and a consumer that meet at an empty or a full queue use it to let a batch build up instead of
+    /// handing over one item at a time, which makes the two cores trade the same cache line per item.
+    /// </summary>
+    internal static void SpinForBatch<TState>(TState state, Func<TState, long> progress, Func<TState, bool> enough)
+    {
+        if (s_spinCount == 0 || SystematicHook.CurrentMode != WaitMode.Real)
+        {
+            return;
+        }
+
+        // Busy spins only (SpinWait yields from its tenth on): a batch is a matter of a few microseconds at most,
+        // and an item that has landed is never left waiting longer than that.
+        var spinner = default(SpinWait);
+        long last = progress(state);
+        for (int i = 0; i < BatchSpins && !enough(state); i++)
+        {
+            spinner.SpinOnce(sleep1Threshold: -1);
+            long now = progress(state);
+            if (now == last)
+            {
+                return;
+            }
+
+            last = now;
+        }
     }
 
     /// <summary>
