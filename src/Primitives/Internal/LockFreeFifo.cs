@@ -39,7 +39,7 @@ internal sealed class LockFreeFifo<T>
 
     private readonly ConcurrentQueue<T> _items = new();
 
-    // Guards the three conditions, Shutdown and the maxsize change. Never held on a put or get that neither waits nor wakes.
+    // Guards the four conditions, Shutdown and the maxsize change. Never held on a put or get that neither waits nor wakes.
     private readonly object _mutex = new();
 
     // Getters wait here. Notified once per put that sees a registered getter; all at once by Shutdown.
@@ -338,28 +338,34 @@ internal sealed class LockFreeFifo<T>
 
     private void Store(T item)
     {
-        while (true)
+        try
         {
-            try
-            {
-                // Non-blocking, except for the storage's own lock when it grows a segment: a contended entry there
-                // throws a pending interrupt, which must not undo an accepted put. Keep it for the next wait.
-                _items.Enqueue(item);
-                return;
-            }
-            catch (ThreadInterruptedException)
-            {
-                StoreAfterInterrupt(item);
-                return;
-            }
+            // Non-blocking, except for the storage's own lock when it grows a segment: a contended entry there
+            // throws a pending interrupt, which must not undo an accepted put. Keep it for the next wait.
+            _items.Enqueue(item);
+        }
+        catch (ThreadInterruptedException)
+        {
+            StoreAfterInterrupt(item);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void StoreAfterInterrupt(T item)
     {
-        // A thread has one interrupt pending at most, so this second attempt cannot be interrupted.
-        _items.Enqueue(item);
+        // The interrupt was consumed by the throw; another may arrive meanwhile: store until it sticks, re-arm once.
+        while (true)
+        {
+            try
+            {
+                _items.Enqueue(item);
+                break;
+            }
+            catch (ThreadInterruptedException)
+            {
+            }
+        }
+
         Interrupts.Rearm();
     }
 
@@ -405,13 +411,13 @@ internal sealed class LockFreeFifo<T>
         if (!deadline.IsImmediate)
         {
             // The mirror of a putter at a full queue: while putters keep publishing, let a batch build up rather than
-            // take each item as it lands (measured: one producer and one consumer meeting at an empty queue ran 1.5×
-            // slower than when the consumer lagged a few lines behind). Then a plain spin for a putter about to deliver.
+            // take each item as it lands (measured: runs in which one consumer met its producer at the empty queue
+            // cost 65 ns per item, runs in which it lagged behind 15 ns). Then a plain spin for a putter about to deliver.
             Waiter.SpinForBatch(
                 (Queue: this, Batch: Batch(Volatile.Read(ref _maxSize))),
                 static s => Volatile.Read(ref s.Queue._producer.Published),
                 static s => s.Queue.IsShutDown || s.Queue.Count >= s.Batch);
-            if ((_items.TryDequeue(out item)) ||
+            if (_items.TryDequeue(out item) ||
                 (Waiter.SpinUntil(this, static q => !q._items.IsEmpty || q.IsShutDown) && _items.TryDequeue(out item)))
             {
                 Removed();
@@ -462,10 +468,10 @@ internal sealed class LockFreeFifo<T>
             return false;
         }
 
-        // While getters keep removing, wait for a batch of free slots, not one: a putter that resumes at every single
-        // free slot keeps writing the slot its getter has just emptied, and the two cores trade that cache line per
-        // item (measured: a full bounded queue cost twice an unbounded one that way). Once getters pause, any room is
-        // taken; with none, a plain spin, then the wait queue.
+        // Spin for a batch of free slots, not one: a putter that resumes at every single free slot keeps writing the
+        // slot its getter has just emptied, and the two cores trade that cache line per item (measured: a full bounded
+        // queue cost twice an unbounded one that way). After the spin any room is taken; with none, a plain spin,
+        // then the wait queue.
         _ = Waiter.SpinUntil((Queue: this, Batch: Batch(Volatile.Read(ref _maxSize))), static s => s.Queue.IsShutDown || s.Queue.FreeSlots() >= s.Batch);
         if (IsShutDown || !HasNoRoom(Volatile.Read(ref _producer.Reserved)) ||
             Waiter.SpinUntil(this, static q => q.IsShutDown || !q.HasNoRoom(Volatile.Read(ref q._producer.Reserved))))

@@ -124,8 +124,8 @@ internal sealed class Waiter
     /// Spins, on real threads of a multi-core machine only, while the other side keeps making
     /// <paramref name="progress"/> and <paramref name="enough"/> does not hold yet; returns as soon as the progress
     /// count stands still between two spins (the other side paused: take what there is, at the cost of one spin).
-    /// A producer and a consumer that meet at an empty or a full queue use it to let a batch build up instead of
-    /// handing over one item at a time, which makes the two cores trade the same cache line per item.
+    /// A consumer that meets its producer at an empty queue uses it to let a batch build up instead of taking one
+    /// item at a time as it lands, which makes the two cores trade the same cache line per item.
     /// </summary>
     internal static void SpinForBatch<TState>(TState state, Func<TState, long> progress, Func<TState, bool> enough)
     {
