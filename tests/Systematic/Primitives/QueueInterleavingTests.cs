@@ -28,19 +28,7 @@ public sealed class QueueInterleavingTests
     [Theory]
     [MemberData(nameof(KindsAndStrategies))]
     public void ProducersAndConsumers_OnABoundedQueue_DeliverEveryItemOnce(string kind, SystematicStrategy strategy) =>
-        Systematic.Check(() =>
-        {
-            BlockingQueue<int> queue = Create(kind, maxSize: 1);
-            var consumed = new int[4];
-            Run.Threads(
-                () => { queue.Put(0); queue.Put(1); },
-                () => { queue.Put(2); queue.Put(3); },
-                () => { consumed[queue.Get()]++; consumed[queue.Get()]++; },
-                () => { consumed[queue.Get()]++; consumed[queue.Get()]++; });
-            Assert.Equal([1, 1, 1, 1], consumed);
-            Assert.True(queue.IsEmpty);
-            Assert.Equal(4, queue.UnfinishedTasks);
-        }, Run.Options(strategy, iterations: 150));
+        QueueScenarios.ProducersAndConsumersDeliverEveryItemOnce(() => Create(kind, maxSize: 1), strategy);
 
     [Theory]
     [MemberData(nameof(Strategies))]
@@ -120,38 +108,7 @@ public sealed class QueueInterleavingTests
     [Theory]
     [MemberData(nameof(Strategies))]
     public void TimedAndCancelledGets_NeverLoseOrDuplicateAnItem(SystematicStrategy strategy) =>
-        Systematic.Check(() =>
-        {
-            var queue = new FifoQueue<int>();
-            using var cts = new CancellationTokenSource();
-            var taken = new List<int>();
-            Run.Threads(
-                () =>
-                {
-                    if (queue.TryGet(out int item, TimeSpan.FromSeconds(1)))
-                    {
-                        taken.Add(item);
-                    }
-                },
-                () =>
-                {
-                    try
-                    {
-                        taken.Add(queue.Get(cts.Token));
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-                },
-                () => cts.Cancel(),
-                () => { queue.Put(10); queue.Put(20); });
-            while (queue.TryGet(out int rest))
-            {
-                taken.Add(rest);
-            }
-
-            Assert.Equal([10, 20], taken.Order());
-        }, Run.Options(strategy));
+        QueueScenarios.TimedAndCancelledGetsNeverLoseOrDuplicateAnItem(() => new FifoQueue<int>(), strategy);
 
     [Theory]
     [MemberData(nameof(Strategies))]
