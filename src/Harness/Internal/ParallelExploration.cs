@@ -92,7 +92,7 @@ internal static class ParallelExploration
             slices[k] = new Slice(k, start, end - start);
         }
 
-        var shared = new Shared(slices, timeBudget, stopwatch);
+        var shared = new Shared(slices, timeBudget, stopwatch) { Cpus = EngineAffinity.Plan(engines) };
         var threads = new Thread[engines - 1];
         for (int k = 1; k < engines; k++)
         {
@@ -161,7 +161,16 @@ internal static class ParallelExploration
                 }
 
                 slice.Started = (int)i + 1;
+                if (shared.Cpus is { } cpus)
+                {
+                    EngineAffinity.Pin(cpus[slice.Index]); // This iteration's threads inherit it.
+                }
             });
+            if (shared.Cpus is not null)
+            {
+                engine.RegisterEndIterationCallBack(_ => EngineAffinity.Restore()); // The thread is the thread pool's.
+            }
+
             engine.Run();
 
             TestReport report = engine.TestReport;
@@ -214,6 +223,9 @@ internal static class ParallelExploration
     private sealed class Shared(Slice[] slices, TimeSpan? timeBudget, Stopwatch stopwatch)
     {
         public int Engines => slices.Length;
+
+        /// <summary>The CPU each engine's iterations run on (<see cref="EngineAffinity"/>), or null.</summary>
+        public int[]? Cpus { get; init; }
 
         private int _firstFound = int.MaxValue;
 

@@ -516,7 +516,13 @@ namespace Microsoft.Coyote.Runtime
                 }
 
                 // Create a new thread that is instrumented to control and execute the operation.
-                var thread = new Thread(input => this.ExecuteControlledOperation(op, logic, input, preCondition, postCondition), maxStackSize);
+                // Weave patch: the thread runs with its creator's CPU affinity (ThreadAffinity).
+                ulong[] affinity = ThreadAffinity.Capture();
+                var thread = new Thread(input =>
+                {
+                    ThreadAffinity.Apply(affinity);
+                    this.ExecuteControlledOperation(op, logic, input, preCondition, postCondition);
+                }, maxStackSize);
 
                 thread.Name = Guid.NewGuid().ToString();
                 thread.IsBackground = true;

@@ -15,35 +15,41 @@ namespace Microsoft.Coyote.Runtime
     /// their identity is observable. A worker runs one operation at a time, under the execution context
     /// captured where the operation was started (exactly what <see cref="Thread.Start()"/> flows), clears any
     /// interrupt left pending by the runtime detaching before it takes the next one, and exits after it has
-    /// been idle for <see cref="IdleTimeout"/>.
+    /// been idle for <see cref="IdleTimeout"/>. A worker is reused only by a thread with the CPU affinity it was created
+    /// with (on Linux), so an operation runs where a new thread, which inherits its creator's affinity, would have run.
     /// </summary>
     internal static class ControlledThreadPool
     {
         private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(5);
 
-        private static readonly Stack<Worker> Idle = new Stack<Worker>();
+        // Idle workers by the affinity they were created with.
+        private static readonly Dictionary<ulong, Stack<Worker>> Idle = new Dictionary<ulong, Stack<Worker>>();
 
         /// <summary>
         /// Claims an idle worker, or creates one (started by its first <see cref="Worker.Post"/>).
         /// </summary>
         internal static Worker Rent()
         {
-            Worker worker = null;
+            ulong[] affinity = ThreadAffinity.Capture();
+            ulong key = ThreadAffinity.Key(affinity);
             lock (Idle)
             {
-                while (Idle.Count > 0)
+                if (Idle.TryGetValue(key, out Stack<Worker> idle))
                 {
-                    var candidate = Idle.Pop();
-                    if (candidate.TryClaim())
+                    while (idle.Count > 0)
                     {
-                        worker = candidate;
-                        break;
+                        var candidate = idle.Pop();
+                        if (candidate.TryClaim())
+                        {
+                            return candidate;
+                        }
                     }
                 }
             }
 
-            return worker ?? new Worker();
+            return new Worker(key, affinity);
         }
+
 
         /// <summary>
         /// A background thread that runs one posted operation at a time.
@@ -58,8 +64,13 @@ namespace Microsoft.Coyote.Runtime
             private ExecutionContext Context;
             private bool Started;
 
-            internal Worker()
+            private readonly ulong Affinity;
+            private readonly ulong[] AffinityMask;
+
+            internal Worker(ulong key, ulong[] affinity)
             {
+                this.Affinity = key;
+                this.AffinityMask = affinity;
                 this.Thread = new Thread(this.Loop)
                 {
                     IsBackground = true,
@@ -92,6 +103,7 @@ namespace Microsoft.Coyote.Runtime
 
             private void Loop()
             {
+                ThreadAffinity.Apply(this.AffinityMask);
                 while (true)
                 {
                     var work = this.Work;
@@ -138,7 +150,13 @@ namespace Microsoft.Coyote.Runtime
                 Volatile.Write(ref this.State, 0);
                 lock (Idle)
                 {
-                    Idle.Push(this);
+                    if (!Idle.TryGetValue(this.Affinity, out Stack<Worker> idle))
+                    {
+                        idle = new Stack<Worker>();
+                        Idle.Add(this.Affinity, idle);
+                    }
+
+                    idle.Push(this);
                 }
 
                 while (true)
