@@ -17,6 +17,8 @@ internal static class EngineAffinity
     [ThreadStatic]
     private static ulong[]? s_saved;
 
+    private static int s_runs;
+
     /// <summary>The CPUs engine 0…n-1 run on, or null when engines are not pinned.</summary>
     internal static int[]? Plan(int engines)
     {
@@ -26,8 +28,22 @@ internal static class EngineAffinity
             return null;
         }
 
-        int[] cpus = CurrentCpus();
-        return cpus.Length >= engines ? cpus[..engines] : null;
+        // Start at a different CPU on every run and in every process, so test processes running side by side
+        // (dotnet test runs assemblies at once) spread over the machine instead of all pinning their engines to
+        // the first CPUs.
+        return Plan(engines, CurrentCpus(), Environment.ProcessId + Interlocked.Increment(ref s_runs));
+    }
+
+    /// <summary>Engine k's CPU is <c>cpus[(start + k) % cpus.Length]</c>; null when there are fewer CPUs than engines.</summary>
+    internal static int[]? Plan(int engines, int[] cpus, int start)
+    {
+        if (engines < 2 || cpus.Length < engines)
+        {
+            return null;
+        }
+
+        int offset = (int)((uint)start % (uint)cpus.Length);
+        return [.. Enumerable.Range(0, engines).Select(k => cpus[(offset + k) % cpus.Length])];
     }
 
     /// <summary>The CPUs the calling thread may run on (Linux; empty where that cannot be read).</summary>

@@ -29,15 +29,36 @@ public sealed class EngineAffinityTests
             return;
         }
 
-        Assert.Equal(s_cpus, plan);
+        Assert.Equal(s_cpus, plan!.Order()); // One CPU each, every CPU used.
         Assert.Null(EngineAffinity.Plan(s_cpus.Length + 1)); // More engines than CPUs: left to the scheduler.
+    }
+
+    [Theory]
+    [InlineData(0, new[] { 0, 1 })]
+    [InlineData(3, new[] { 3, 0 })]
+    [InlineData(6, new[] { 2, 3 })]
+    public void Plan_FewerEnginesThanCpus_ConsecutiveCpusFromARotatingStart(int start, int[] expected)
+    {
+        Assert.Equal(expected, EngineAffinity.Plan(2, new[] { 0, 1, 2, 3 }, start));
+    }
+
+    [Fact]
+    public void Plan_UsesTheCpusTheProcessMayUse_NotCpuNumbers()
+    {
+        // Arrays, not span literals: in this (rewritten) assembly a ReadOnlySpan<int> literal here failed with "The field
+        // is invalid for initializing array or span" (the static data behind it, after Mono.Cecil rewrote the file).
+        int[] cpus = new[] { 5, 9 };
+        Assert.Equal(new[] { 5, 9 }, EngineAffinity.Plan(2, cpus, 0));
+        Assert.Equal(new[] { 9, 5 }, EngineAffinity.Plan(2, cpus, -1)); // Any start, even a negative hash.
+        Assert.Null(EngineAffinity.Plan(3, cpus, 0));
+        Assert.Null(EngineAffinity.Plan(1, cpus, 0));
     }
 
     [Fact]
     public void ParallelExploration_EveryThreadOfAnEngine_RunsOnThatEnginesCpu()
     {
         int engines = 2;
-        int[]? plan = EngineAffinity.Plan(engines);
+        bool pinned = EngineAffinity.Plan(engines) is not null;
         var seen = new ConcurrentBag<(int? Engine, string Where, int[] Cpus)>();
 
         SystematicReport report = Systematic.Explore(() =>
@@ -53,11 +74,21 @@ public sealed class EngineAffinityTests
         Assert.False(report.BugFound, report.ToString());
         Assert.Equal(engines, report.Engines);
         Assert.Equal(3 * 40, seen.Count);
-        foreach (var (engine, where, cpus) in seen)
+        Assert.All(seen, s => Assert.NotNull(s.Engine));
+        var cpusByEngine = seen.GroupBy(s => s.Engine!.Value).ToDictionary(
+            g => g.Key,
+            g => g.Select(s => string.Join(",", s.Cpus)).Distinct().ToList());
+        if (pinned)
         {
-            Assert.NotNull(engine);
-            int[] expected = plan is null ? s_cpus : [plan[engine.Value]];
-            Assert.True(expected.SequenceEqual(cpus), $"{where} on engine {engine}: CPUs [{string.Join(",", cpus)}], expected [{string.Join(",", expected)}]");
+            // Every thread of an engine on one and the same CPU, a different one for each engine.
+            Assert.All(cpusByEngine, e => Assert.True(
+                e.Value.Count == 1 && !e.Value[0].Contains(','),
+                $"engine {e.Key}'s threads ran on CPUs [{string.Join("] [", e.Value)}]"));
+            Assert.Equal(cpusByEngine.Count, cpusByEngine.Values.Select(v => v[0]).Distinct().Count());
+        }
+        else
+        {
+            Assert.All(seen, s => Assert.Equal(s_cpus, s.Cpus));
         }
 
         Assert.Equal(s_cpus, EngineAffinity.CurrentCpus()); // The caller's thread (engine 0) is given its CPUs back.
