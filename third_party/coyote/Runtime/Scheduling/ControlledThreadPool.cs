@@ -50,7 +50,6 @@ namespace Microsoft.Coyote.Runtime
             return new Worker(key, affinity);
         }
 
-
         /// <summary>
         /// A background thread that runs one posted operation at a time.
         /// </summary>
